@@ -1,0 +1,156 @@
+package dev.agentruntime.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentruntime.core.spi.ActionHandler;
+import dev.agentruntime.core.spi.CapabilityProvider;
+import dev.agentruntime.core.spi.ExecutionContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentRuntimeTest {
+
+    private static final Path DIR = Path.of("/tmp/agent-runtime-test");
+
+    /** A recording handler for write actions, standing in for a capability. */
+    static final class RecordingWriteHandler implements ActionHandler<FileWriteAction> {
+        final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        int closed;
+
+        @Override
+        public Class<FileWriteAction> actionType() {
+            return FileWriteAction.class;
+        }
+
+        @Override
+        public Observation handle(FileWriteAction action, ExecutionContext context) {
+            seen.add(action.path() + "@" + context.dialect() + "@" + context.workspace().currentDirectory());
+            if (action.content().equals("explode")) {
+                throw new IllegalStateException("disk on fire");
+            }
+            return new FileWriteObservation("", action.path());
+        }
+
+        @Override
+        public void close() {
+            closed++;
+        }
+    }
+
+    @Test
+    void dispatchesToTheHandlerOfTheActionType() {
+        RecordingWriteHandler handler = new RecordingWriteHandler();
+        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+                .handler(handler).build()) {
+
+            Observation o = rt.execute(new FileWriteAction("a.txt", "x"), Dialect.LEGACY);
+
+            assertThat(o).isEqualTo(new FileWriteObservation("", "a.txt"));
+            assertThat(handler.seen).containsExactly("a.txt@LEGACY@" + DIR);
+        }
+    }
+
+    @Test
+    void answersAnUnservedActionWithTheListOfServedOnes() {
+        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+                .handler(new RecordingWriteHandler()).build()) {
+
+            Observation o = rt.execute(new CmdRunAction("ls"));
+
+            assertThat(o).isEqualTo(new ErrorObservation("run is not supported by this runtime; available: write"));
+        }
+    }
+
+    @Test
+    void turnsAHandlerFailureIntoAnErrorObservationAndKeepsServing() {
+        RecordingWriteHandler handler = new RecordingWriteHandler();
+        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+                .handler(handler).build()) {
+
+            Observation failed = rt.execute(new FileWriteAction("a", "explode"));
+            Observation next = rt.execute(new FileWriteAction("b", "fine"));
+
+            assertThat(failed).isInstanceOf(ErrorObservation.class);
+            assertThat(failed.content()).isEqualTo(
+                    "Internal error while executing the write action: IllegalStateException: disk on fire");
+            assertThat(next).isEqualTo(new FileWriteObservation("", "b"));
+        }
+    }
+
+    @Test
+    void closesEveryHandlerOnceAndRefusesWorkAfterwards() {
+        RecordingWriteHandler handler = new RecordingWriteHandler();
+        AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false).handler(handler)
+                .build();
+
+        rt.close();
+        rt.close();
+
+        assertThat(handler.closed).isEqualTo(1);
+        assertThatThrownBy(() -> rt.execute(new FileWriteAction("a", "x")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the runtime is closed");
+    }
+
+    @Test
+    void findsProvidersThroughTheServiceLoader() {
+        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).build()) {
+            assertThat(rt.supportedActionTypes()).contains("browse");
+            assertThat(rt.execute(new BrowseURLAction("http://x")).content()).isEqualTo("echo http://x");
+        }
+    }
+
+    @Test
+    void skipsDisabledProviders() {
+        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).disable("test-echo").build()) {
+            assertThat(rt.supportedActionTypes()).doesNotContain("browse");
+        }
+    }
+
+    @Test
+    void refusesTwoProvidersForOneActionType() {
+        CapabilityProvider twin = new EchoBrowseProvider() {
+            @Override
+            public String name() {
+                return "twin";
+            }
+        };
+
+        assertThatThrownBy(() -> AgentRuntime.builder().workingDirectory(DIR).provider(twin).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("both serve BrowseURLAction");
+    }
+
+    @Test
+    void requiresAWorkingDirectory() {
+        assertThatThrownBy(() -> AgentRuntime.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a working directory is required");
+    }
+
+    @Test
+    void optionsReachTheProviderByType() {
+        record Greeting(String text) {
+        }
+        List<String> got = new ArrayList<>();
+        CapabilityProvider probe = new CapabilityProvider() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public List<ActionHandler<?>> createHandlers(dev.agentruntime.core.spi.ProviderContext context) {
+                got.add(context.options(Greeting.class).map(Greeting::text).orElse("none"));
+                return List.of();
+            }
+        };
+
+        AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false).provider(probe)
+                .options(new Greeting("hi")).build().close();
+
+        assertThat(got).containsExactly("hi");
+    }
+}
