@@ -1,0 +1,310 @@
+package dev.agentruntime.shell;
+
+import dev.agentruntime.shell.internal.PromptMarker;
+import dev.agentruntime.shell.internal.ShellProcess;
+import dev.agentruntime.shell.internal.TerminalReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * One interactive bash in a real pseudo-terminal that keeps its state (working directory, environment, functions,
+ * background jobs) from command to command.
+ *
+ * <pre>{@code
+ * try (BashSession bash = BashSession.start(ShellOptions.builder(dir).build())) {
+ *     bash.run("export X=1", null, Duration.ofSeconds(10));
+ *     CommandResult r = bash.run("echo $X", null, Duration.ofSeconds(10));   // r.output() == "1\n"
+ * }
+ * }</pre>
+ *
+ * <p>A command is handed to bash through a file it reads and {@code eval}s, so any text (heredocs, tabs, long lines,
+ * several lines) runs exactly as written and yields exactly one prompt. The prompt carries a per-session marker
+ * with the exit code and working directory, so a command costs one round trip. A command that outlives a timeout
+ * keeps running: {@link #awaitOutput}, {@link #sendInput} and {@link #interrupt} continue it.
+ *
+ * <p>Threading: the methods that run or wait are synchronized (one caller at a time) and block up to the timeouts
+ * given; {@link #close} may be called from any thread and ends a waiting call promptly. If the shell dies, the wait
+ * reports {@link CommandStatus#SHELL_DIED} and the next command starts a fresh shell in the last working directory.
+ */
+public final class BashSession implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BashSession.class.getName());
+
+    private final ShellOptions options;
+    private final Path controlDirectory;
+    private final Path commandFile;
+    private volatile ShellProcess process;
+    private TerminalReader reader;
+    private Thread readerThread;
+    private PromptInfo lastPrompt;
+    private boolean running;
+    private volatile boolean closed;
+
+    private BashSession(ShellOptions options, Path controlDirectory) {
+        this.options = options;
+        this.controlDirectory = controlDirectory;
+        this.commandFile = controlDirectory.resolve("command");
+    }
+
+    /**
+     * Starts bash and waits for its first prompt (up to {@link ShellOptions#startTimeout()}), then runs the
+     * options' init commands.
+     *
+     * @throws ShellException when bash cannot be started or does not come up
+     */
+    public static BashSession start(ShellOptions options) {
+        Objects.requireNonNull(options, "options");
+        Path control;
+        try {
+            Files.createDirectories(options.workingDirectory());
+            control = Files.createTempDirectory("agent-runtime-shell-");
+            // A shell running as another user must read the command file.
+            Files.setPosixFilePermissions(control, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new ShellException("cannot prepare the shell's directories: " + e.getMessage(), e);
+        }
+        BashSession session = new BashSession(options, control);
+        try {
+            session.spawn(options.workingDirectory());
+            for (String init : options.initCommands()) {
+                CommandResult r = session.run(init, options.startTimeout(), null);
+                if (!r.completed()) {
+                    throw new ShellException("init command did not complete (" + r.status() + "): " + init, null);
+                }
+            }
+            return session;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.close();
+            throw new ShellException("interrupted while starting the shell", e);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void spawn(Path directory) throws InterruptedException {
+        PromptMarker marker = PromptMarker.random();
+        String suUser = options.user() != null
+                && !options.user().equals(ProcessHandle.current().info().user().orElse(null)) ? options.user() : null;
+        try {
+            Path init = controlDirectory.resolve("init.sh");
+            Files.writeString(init, initScript(marker, directory), StandardCharsets.UTF_8);
+            process = ShellProcess.start(directory, suUser, options.readRcFiles(), options.environment(),
+                    options.columns(), options.rows());
+            reader = new TerminalReader(process.output(), marker, options.maxOutputChars());
+            readerThread = new Thread(reader, "bash-reader-" + process.pid());
+            readerThread.setDaemon(true);
+            readerThread.start();
+            process.write(" . '" + init + "'\n");
+        } catch (IOException e) {
+            throw new ShellException("cannot start bash: " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        TerminalReader.Outcome first = reader.await(deadline, 0);
+        if (first.prompt() == null) {
+            String seen = reader.takeOutput(new long[1]);
+            throw new ShellException("bash did not show its prompt within " + options.startTimeout().toSeconds()
+                    + " s" + (first.eof() ? " (it exited)" : "") + "; it printed: " + tail(seen), null);
+        }
+        lastPrompt = first.prompt();
+        reader.discardOutput();
+        running = false;
+    }
+
+    private String initScript(PromptMarker marker, Path directory) {
+        String ps1 = marker.ps1().replace("'", "'\\''");
+        StringBuilder s = new StringBuilder();
+        s.append("stty -echo -onlcr 2>/dev/null\n");
+        s.append("bind 'set enable-bracketed-paste off' 2>/dev/null\n");
+        s.append("bind 'set disable-completion on' 2>/dev/null\n");
+        s.append("set +o history\n");
+        if (options.umask() != null) {
+            s.append("umask ").append(options.umask()).append('\n');
+        }
+        s.append("export PS2=''\n");
+        // Finding python without a fork: `which` in the prompt would cost a process per command.
+        s.append("__ar_prompt() { local IFS=: __ar_d; __ar_py=; for __ar_d in $PATH; do ")
+                .append("if [[ -x $__ar_d/python && ! -d $__ar_d/python ]]; then __ar_py=$__ar_d/python; break; fi; ")
+                .append("done; PS1='").append(ps1).append("'; }\n");
+        // An array: a user's `PROMPT_COMMAND=...` replaces element 0 only, so our prompt survives it.
+        s.append("PROMPT_COMMAND=(':' '__ar_prompt')\n");
+        s.append("cd -- '").append(directory.toString().replace("'", "'\\''")).append("'\n");
+        return s.toString();
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 500 ? s : "..." + s.substring(s.length() - 500);
+    }
+
+    /**
+     * Runs a command and waits for it.
+     *
+     * @param command         any bash text; several lines run as one script
+     * @param hardTimeout     return after this long at the latest, or {@code null} for no limit
+     * @param noChangeTimeout return when no output arrived for this long, or {@code null} to wait for the hard
+     *                        timeout only
+     * @throws IllegalStateException when a command is still running (use {@link #sendInput}, {@link #awaitOutput}
+     *                               or {@link #interrupt}) or the session is closed
+     */
+    public synchronized CommandResult run(String command, Duration hardTimeout, Duration noChangeTimeout)
+            throws InterruptedException {
+        Objects.requireNonNull(command, "command");
+        ensureShell();
+        if (running) {
+            throw new IllegalStateException("a command is still running");
+        }
+        try {
+            Files.writeString(commandFile, command, StandardCharsets.UTF_8);
+            reader.beginCapture();
+            running = true;
+            process.write(" IFS= read -r -d '' __ar_cmd < '" + commandFile + "'; eval \"$__ar_cmd\"\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hand the command to bash", e);
+        }
+        return await(hardTimeout, noChangeTimeout);
+    }
+
+    /**
+     * Types text into the terminal (to the running program, or to bash when nothing runs) and waits like
+     * {@link #run}. Add {@code "\n"} to press Enter; control characters such as Ctrl-D (U+0004) are sent
+     * as they are.
+     */
+    public synchronized CommandResult sendInput(String keys, Duration hardTimeout, Duration noChangeTimeout)
+            throws InterruptedException {
+        Objects.requireNonNull(keys, "keys");
+        ensureShell();
+        if (!running) {
+            reader.beginCapture();
+            running = true;
+        }
+        try {
+            process.write(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the terminal", e);
+        }
+        return await(hardTimeout, noChangeTimeout);
+    }
+
+    /** Waits for more output of the running command (OpenHands' empty command). */
+    public synchronized CommandResult awaitOutput(Duration hardTimeout, Duration noChangeTimeout)
+            throws InterruptedException {
+        ensureShell();
+        if (!running) {
+            return new CommandResult(reader.takeOutput(new long[1]), CommandStatus.COMPLETED, lastPrompt, 0, -1);
+        }
+        return await(hardTimeout, noChangeTimeout);
+    }
+
+    /**
+     * Sends Ctrl-C and waits up to {@code wait} for the prompt; when the program ignores it (a terminal in raw mode),
+     * signals the terminal's foreground process group with SIGINT, then SIGKILL.
+     */
+    public synchronized CommandResult interrupt(Duration wait) throws InterruptedException {
+        CommandResult first = sendInput("\u0003", wait, null);
+        if (first.status() != CommandStatus.HARD_TIMEOUT) {
+            return first;
+        }
+        for (String signal : new String[] {"INT", "KILL"}) {
+            ForegroundGroup.signal(process.pid(), signal);
+            CommandResult next = await(wait, null);
+            String output = first.output() + next.output();
+            if (next.status() != CommandStatus.HARD_TIMEOUT) {
+                return new CommandResult(output, next.status(), next.prompt(), next.droppedChars(),
+                        next.shellExitCode());
+            }
+            first = new CommandResult(output, next.status(), null, next.droppedChars(), -1);
+        }
+        return first;
+    }
+
+    private CommandResult await(Duration hardTimeout, Duration noChangeTimeout) throws InterruptedException {
+        long deadline = hardTimeout == null ? 0 : (System.nanoTime() + hardTimeout.toNanos()) | 1;
+        TerminalReader.Outcome outcome = reader.await(deadline, noChangeTimeout == null ? 0 : noChangeTimeout.toNanos());
+        long[] dropped = new long[1];
+        String output = reader.takeOutput(dropped);
+        if (outcome.prompt() != null) {
+            running = false;
+            lastPrompt = outcome.prompt();
+            return new CommandResult(output, CommandStatus.COMPLETED, lastPrompt, dropped[0], -1);
+        }
+        if (outcome.eof()) {
+            running = false;
+            int code = shellExitCode();
+            return new CommandResult(output, CommandStatus.SHELL_DIED, null, dropped[0], code);
+        }
+        return new CommandResult(output,
+                outcome.noChange() ? CommandStatus.NO_CHANGE_TIMEOUT : CommandStatus.HARD_TIMEOUT, null, dropped[0], -1);
+    }
+
+    private int shellExitCode() throws InterruptedException {
+        for (int i = 0; i < 50 && process.isAlive(); i++) {
+            Thread.sleep(20);
+        }
+        return process.exitCode();
+    }
+
+    /** Starts a fresh shell in the last working directory when the previous one died. */
+    private void ensureShell() throws InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("the shell session is closed");
+        }
+        if (reader.isEof()) {
+            LOG.log(System.Logger.Level.INFO, "bash ended; starting a new one in " + workingDirectory());
+            process.close();
+            running = false;
+            Path dir = workingDirectory();
+            spawn(Files.isDirectory(dir) ? dir : options.workingDirectory());
+        }
+    }
+
+    /** Whether a command is running (it outlived its last wait). */
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /** The facts of the last prompt the shell showed. */
+    public synchronized PromptInfo lastPrompt() {
+        return lastPrompt;
+    }
+
+    /** The shell's working directory as of its last prompt. */
+    public synchronized Path workingDirectory() {
+        return Path.of(lastPrompt.workingDirectory());
+    }
+
+    /** The pid of the bash process (changes when a dead shell is replaced). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public ShellOptions options() {
+        return options;
+    }
+
+    /** Ends bash and every process it started; idempotent, callable from any thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ShellProcess p = process;
+        if (p != null) {
+            p.close();
+        }
+        try (Stream<Path> files = Files.walk(controlDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + controlDirectory, e);
+        }
+    }
+}

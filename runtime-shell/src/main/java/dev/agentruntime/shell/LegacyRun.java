@@ -1,0 +1,120 @@
+package dev.agentruntime.shell;
+
+import dev.agentruntime.core.CmdOutputMetadata;
+import dev.agentruntime.core.CmdOutputObservation;
+import dev.agentruntime.core.CmdRunAction;
+import dev.agentruntime.core.Observation;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The 2024 runtime client's {@code run} semantics (§C.3 of the protocol reference): the commands of a multi-line
+ * input run in turn and stop at the first non-zero exit; output keeps {@code \r\n} line ends and, unless
+ * {@code keep_prompt} is false, ends with the prompt; a blocking command that times out is interrupted (exit 130).
+ */
+final class LegacyRun {
+
+    /** The 2024 client's soft timeout for non-blocking commands, continuations and Ctrl-C. */
+    static final Duration SOFT_TIMEOUT = Duration.ofSeconds(5);
+
+    private LegacyRun() {
+    }
+
+    private record Step(String output, int exitCode) {
+    }
+
+    static Observation execute(BashSession session, CmdRunAction action) throws InterruptedException {
+        StringBuilder all = new StringBuilder();
+        int exitCode = 0;
+        for (String command : CommandSplitter.split(action.command()).commands()) {
+            Step step = step(session, command, action);
+            if (all.length() > 0) {
+                stripTrailing(all);
+                all.append(' ').append(command).append("\r\n");
+            }
+            all.append(step.output()).append("\r\n");
+            exitCode = step.exitCode();
+            if (exitCode != 0) {
+                break;
+            }
+        }
+        String content = all.toString().replaceAll("[\r\n]+$", "");
+        return new CmdOutputObservation(content, action.command(), CmdOutputMetadata.ofExitCode(exitCode),
+                action.hidden());
+    }
+
+    private static Step step(BashSession session, String command, CmdRunAction action)
+            throws InterruptedException {
+        if (command.isEmpty()) {
+            if (!session.isRunning()) {
+                return new Step(withPrompt("", null, action), -1);
+            }
+            return finish(session.awaitOutput(SOFT_TIMEOUT, null), action, false, SOFT_TIMEOUT, session);
+        }
+        if (command.toLowerCase(Locale.ROOT).equals("ctrl+c")) {
+            CommandResult r = session.interrupt(SOFT_TIMEOUT);
+            return new Step(withPrompt(crlf(r.output()), r.prompt(), action), 130);
+        }
+        boolean blocking = action.blocking() && action.timeout() != null;
+        Duration limit = blocking ? action.timeout() : SOFT_TIMEOUT;
+        CommandResult r = session.isRunning()
+                ? session.sendInput(command + "\n", limit, null) // the 2024 client typed it into the program
+                : session.run(command, limit, null);
+        return finish(r, action, blocking, limit, session);
+    }
+
+    private static Step finish(CommandResult r, CmdRunAction action, boolean killOnTimeout, Duration limit,
+                               BashSession session) throws InterruptedException {
+        switch (r.status()) {
+            case COMPLETED:
+                return new Step(withPrompt(crlf(r.output()), r.prompt(), action), r.exitCode());
+            case SHELL_DIED:
+                return new Step(crlf(r.output()) + "\r\n[The shell exited with code " + r.shellExitCode() + ".]",
+                        r.shellExitCode());
+            default:
+                if (!killOnTimeout) {
+                    return new Step(withPrompt(crlf(r.output()), null, action), -1);
+                }
+                CommandResult after = session.interrupt(SOFT_TIMEOUT);
+                String output = crlf(r.output() + after.output()) + "\r\n\r\n[Command timed out after "
+                        + seconds(limit) + " seconds. SIGINT was sent to interrupt it.]";
+                return new Step(withPrompt(output, after.prompt(), action), 130);
+        }
+    }
+
+    /** Appends the 2024 prompt: {@code [Python Interpreter: ...]}, then {@code user@host:dir $ } (or {@code #}). */
+    private static String withPrompt(String output, PromptInfo p, CmdRunAction action) {
+        if (!action.keepPrompt()) {
+            return output;
+        }
+        if (p == null) {
+            return output + "\r\n";
+        }
+        String other = p.pythonPath().isEmpty() ? "" : "[Python Interpreter: " + p.pythonPath() + "]";
+        String dir = p.workingDirectory();
+        if (!p.home().isEmpty() && !p.home().equals("/")
+                && (dir.equals(p.home()) || dir.startsWith(p.home() + "/"))) {
+            dir = "~" + dir.substring(p.home().length());
+        }
+        return output + "\r\n" + other + "\n" + p.user() + "@" + p.host() + ":" + dir + " "
+                + (p.user().equals("root") ? "#" : "$") + " ";
+    }
+
+    /** The pseudo-terminal of the 2024 client ended every line with {@code \r\n}. */
+    static String crlf(String s) {
+        return s.replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toNanos() / 1e9;
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+
+    private static void stripTrailing(StringBuilder sb) {
+        int end = sb.length();
+        while (end > 0 && Character.isWhitespace(sb.charAt(end - 1))) {
+            end--;
+        }
+        sb.setLength(end);
+    }
+}

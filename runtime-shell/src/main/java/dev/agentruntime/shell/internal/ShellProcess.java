@@ -1,0 +1,126 @@
+package dev.agentruntime.shell.internal;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place that knows pty4j: a bash process on a pseudo-terminal, its streams, and a termination that leaves
+ * no process behind (hang-up first, which bash forwards to its jobs, then force on the whole tree).
+ */
+public final class ShellProcess implements AutoCloseable {
+
+    private final PtyProcess process;
+    private final OutputStream stdin;
+    private volatile boolean closed;
+
+    private ShellProcess(PtyProcess process) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+    }
+
+    /**
+     * Starts an interactive bash.
+     *
+     * @param suUser     a user to switch to with {@code su}, or {@code null}
+     * @param readRc     whether bash reads its rc files
+     * @param extraEnv   added to this process's environment
+     */
+    public static ShellProcess start(Path directory, String suUser, boolean readRc, Map<String, String> extraEnv,
+                                     int columns, int rows) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (suUser != null) {
+            command.addAll(List.of("su", suUser, "-s", "/bin/bash", "-c",
+                    readRc ? "exec /bin/bash -i" : "exec /bin/bash --norc --noprofile -i"));
+        } else {
+            command.add("/bin/bash");
+            if (!readRc) {
+                command.add("--norc");
+                command.add("--noprofile");
+            }
+            command.add("-i");
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("TERM", "xterm-256color");
+        env.remove("PROMPT_COMMAND");
+        env.remove("PS1");
+        env.putAll(extraEnv);
+        PtyProcess p = new PtyProcessBuilder(command.toArray(String[]::new))
+                .setEnvironment(env)
+                .setDirectory(directory.toString())
+                .setInitialColumns(columns)
+                .setInitialRows(rows)
+                .setConsole(false)
+                .start();
+        return new ShellProcess(p);
+    }
+
+    public InputStream output() {
+        return process.getInputStream();
+    }
+
+    /** Types text into the terminal. */
+    public void write(String text) throws IOException {
+        stdin.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The shell's exit status, or -1 while it runs. */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** Ends bash and everything it started, background jobs included. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ProcessHandle> tree = new ArrayList<>();
+        ProcessHandle.of(process.pid()).ifPresent(h -> {
+            tree.add(h);
+            h.descendants().forEach(tree::add);
+        });
+        // Hang-up: interactive bash ignores SIGTERM but forwards SIGHUP to its jobs.
+        for (ProcessHandle h : tree) {
+            Signals.hangUp(h.pid());
+        }
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            process.waitFor(500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle h : tree) {
+            h.descendants().forEach(ProcessHandle::destroyForcibly);
+            h.destroyForcibly();
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.agentruntime.shell.internal;
+
+import dev.agentruntime.shell.PromptInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one thread that always drains the terminal: decodes UTF-8 (with replacement), separates prompts from output,
+ * and appends output to the capture of the running command. Never stops reading while the shell lives, so a chatty
+ * program can never block on a full terminal buffer.
+ */
+public final class TerminalReader implements Runnable {
+
+    /** What a wait saw. */
+    public record Outcome(PromptInfo prompt, boolean eof, boolean noChange, boolean hardTimeout) {
+    }
+
+    private static final int MAX_PENDING_PROMPT = 64 * 1024;
+
+    private final InputStream in;
+    private final PromptMarker marker;
+    private final int maxOutputChars;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private String pending = "";
+    private Capture capture;
+    private PromptInfo capturePrompt;
+    private long promptCount;
+    private long lastOutputNanos = System.nanoTime();
+    private boolean eof;
+
+    public TerminalReader(InputStream in, PromptMarker marker, int maxOutputChars) {
+        this.in = in;
+        this.marker = marker;
+        this.maxOutputChars = maxOutputChars;
+        this.capture = new Capture(maxOutputChars);
+    }
+
+    @Override
+    public void run() {
+        byte[] bytes = new byte[64 * 1024];
+        ByteBuffer bb = ByteBuffer.allocate(bytes.length + 8);
+        CharBuffer cb = CharBuffer.allocate(bytes.length + 8);
+        try {
+            int n;
+            while ((n = in.read(bytes)) >= 0) {
+                if (n == 0) {
+                    continue;
+                }
+                bb.put(bytes, 0, n).flip();
+                decoder.decode(bb, cb, false);
+                bb.compact();
+                cb.flip();
+                String text = cb.toString();
+                cb.clear();
+                accept(text);
+            }
+        } catch (IOException e) {
+            // The terminal closed under us: the shell is gone, like an end of file.
+        } finally {
+            lock.lock();
+            try {
+                if (!pending.isEmpty()) {
+                    capture.append(pending);
+                    pending = "";
+                }
+                eof = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void accept(String chunk) {
+        lock.lock();
+        try {
+            String text = pending + chunk;
+            pending = "";
+            int at = 0;
+            while (at < text.length()) {
+                int start = text.indexOf(marker.start(), at);
+                if (start < 0) {
+                    int keep = partialPrefix(text, Math.max(at, text.length() - marker.start().length() + 1));
+                    capture.append(text.subSequence(at, keep));
+                    pending = text.substring(keep);
+                    break;
+                }
+                capture.append(text.subSequence(at, start));
+                int bodyStart = start + marker.start().length();
+                int end = text.indexOf(marker.end(), bodyStart);
+                if (end < 0) {
+                    if (text.length() - start > MAX_PENDING_PROMPT) {
+                        capture.append(text.subSequence(start, text.length()));
+                    } else {
+                        pending = text.substring(start);
+                    }
+                    break;
+                }
+                PromptInfo prompt = marker.parse(text.substring(bodyStart, end));
+                at = end + marker.end().length();
+                if (prompt == null) {
+                    capture.append(text.subSequence(start, at));
+                } else {
+                    onPrompt(prompt);
+                }
+            }
+            lastOutputNanos = System.nanoTime();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The index from which the text's end could be the beginning of a marker, to hold it back. */
+    private int partialPrefix(String text, int from) {
+        String start = marker.start();
+        for (int i = Math.max(0, from); i < text.length(); i++) {
+            if (start.startsWith(text.substring(i))) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private void onPrompt(PromptInfo prompt) {
+        promptCount++;
+        if (capturePrompt == null) {
+            capturePrompt = prompt;
+        }
+    }
+
+    /**
+     * Starts the capture of a new command. Output that arrived while the shell was idle (a background job's) is
+     * carried into it, so nothing is lost.
+     */
+    public void beginCapture() {
+        lock.lock();
+        try {
+            Capture next = new Capture(maxOutputChars);
+            long[] dropped = new long[1];
+            next.append(capture.takeUnreturned(dropped));
+            capture = next;
+            capturePrompt = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The output of the current capture not returned yet; the dropped count goes to {@code dropped[0]}. */
+    public String takeOutput(long[] dropped) {
+        lock.lock();
+        try {
+            return TerminalText.stripAnsi(capture.takeUnreturned(dropped));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets everything read so far (start-up noise before the first prompt). */
+    public void discardOutput() {
+        lock.lock();
+        try {
+            capture.takeUnreturned(new long[1]);
+            capturePrompt = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the current capture ends with a prompt, the terminal closes, no output arrives for
+     * {@code noChangeNanos} (0 = never), or {@code deadline} (a {@link System#nanoTime()} value; 0 = none).
+     */
+    public Outcome await(long deadline, long noChangeNanos) throws InterruptedException {
+        long waitStart = System.nanoTime();
+        lock.lock();
+        try {
+            while (true) {
+                if (capturePrompt != null) {
+                    return new Outcome(capturePrompt, false, false, false);
+                }
+                if (eof) {
+                    return new Outcome(null, true, false, false);
+                }
+                long now = System.nanoTime();
+                long sleep = Long.MAX_VALUE;
+                if (deadline != 0) {
+                    if (now - deadline >= 0) {
+                        return new Outcome(null, false, false, true);
+                    }
+                    sleep = deadline - now;
+                }
+                if (noChangeNanos > 0) {
+                    long quietSince = lastOutputNanos - waitStart > 0 ? lastOutputNanos : waitStart;
+                    long left = quietSince + noChangeNanos - now;
+                    if (left <= 0) {
+                        return new Outcome(null, false, true, false);
+                    }
+                    sleep = Math.min(sleep, left);
+                }
+                changed.await(Math.min(sleep, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isEof() {
+        lock.lock();
+        try {
+            return eof;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many prompts the shell has shown. */
+    public long promptCount() {
+        lock.lock();
+        try {
+            return promptCount;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.agentruntime.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.CmdOutputObservation;
+import dev.agentruntime.core.CmdRunAction;
+import dev.agentruntime.core.Dialect;
+import dev.agentruntime.core.ErrorObservation;
+import dev.agentruntime.core.Observation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code run} handler through an in-process runtime, in both dialects, with the OpenHands bash test cases. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class CmdRunHandlerIT {
+
+    @TempDir
+    Path dir;
+    AgentRuntime rt;
+
+    @BeforeEach
+    void start() {
+        rt = AgentRuntime.builder().workingDirectory(dir)
+                .options(ShellOptions.builder(dir).readRcFiles(false).noChangeTimeout(Duration.ofSeconds(2))
+                        .initCommands(List.of(ShellProvider.GIT_NO_PAGER)).build())
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        rt.close();
+    }
+
+    private CmdOutputObservation current(CmdRunAction action) {
+        Observation o = rt.execute(action, Dialect.CURRENT);
+        assertThat(o).isInstanceOf(CmdOutputObservation.class);
+        return (CmdOutputObservation) o;
+    }
+
+    private CmdOutputObservation current(String command) {
+        return current(new CmdRunAction(command).withTimeout(Duration.ofSeconds(30), false));
+    }
+
+    @Test
+    void currentDialectReportsMetadataAndSuffix() throws Exception {
+        CmdOutputObservation o = current("echo hello");
+
+        assertThat(o.content()).isEqualTo("hello");
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.metadata().workingDir()).isEqualTo(dir.toRealPath().toString());
+        assertThat(o.metadata().suffix()).isEqualTo("\n[The command completed with exit code 0.]");
+        assertThat(o.metadata().username()).isNotBlank();
+    }
+
+    @Test
+    void multiLineEchoHeredocAndLoopRunAsOneCommandEach() {
+        assertThat(current("echo 'hello\nworld'").content()).isEqualTo("hello\nworld");
+        assertThat(current("cat <<'EOF'\nline $HOME\nEOF").content()).isEqualTo("line $HOME");
+        assertThat(current("for i in 1 2 3; do\n  echo $i\ndone").content()).isEqualTo("1\n2\n3");
+    }
+
+    @Test
+    void refusesSeveralCommandsAtOnce() {
+        Observation o = rt.execute(new CmdRunAction("ls\npwd"), Dialect.CURRENT);
+
+        assertThat(o).isEqualTo(new ErrorObservation("ERROR: Cannot execute multiple commands at once.\n"
+                + "Please run each command separately OR chain them into a single command via && or ;\n"
+                + "Provided commands:\n(1) ls\n(2) pwd"));
+    }
+
+    @Test
+    void environmentAndDirectoryPersistAndReachTheWorkspace() throws Exception {
+        current("mkdir -p sub && cd sub && export FOO=bar");
+
+        assertThat(current("echo $FOO").content()).isEqualTo("bar");
+        assertThat(rt.workspace().currentDirectory()).isEqualTo(dir.toRealPath().resolve("sub"));
+    }
+
+    @Test
+    void serverCommandTimesOutThenControlCStopsIt() {
+        CmdOutputObservation started = current(new CmdRunAction("python3 -m http.server 0 --bind 127.0.0.1")
+                .withTimeout(Duration.ofSeconds(1)));
+
+        assertThat(started.exitCode()).isEqualTo(-1);
+        assertThat(started.metadata().suffix()).isEqualTo("\n[The command timed out after 1.0 seconds. "
+                + CurrentRun.TIMEOUT_MESSAGE_TEMPLATE + "]");
+
+        CmdOutputObservation refused = current("echo hi");
+        assertThat(refused.metadata().suffix()).startsWith("\n[Your command \"echo hi\" is NOT executed.");
+        assertThat(refused.metadata().prefix()).isEqualTo("[Below is the output of the previous command.]\n");
+
+        CmdOutputObservation stopped = current(new CmdRunAction("C-c").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(stopped.content()).contains("Keyboard interrupt received, exiting.");
+        assertThat(stopped.metadata().suffix()).endsWith("CTRL+C was sent.]");
+        assertThat(current("echo after").content()).isEqualTo("after");
+    }
+
+    @Test
+    void noChangeTimeoutThenEmptyCommandCollectsTheRest() {
+        CmdOutputObservation first = current(new CmdRunAction("echo begin; sleep 3; echo finish"));
+
+        assertThat(first.content()).isEqualTo("begin");
+        assertThat(first.metadata().suffix()).isEqualTo("\n[The command has no new output after 2 seconds. "
+                + CurrentRun.TIMEOUT_MESSAGE_TEMPLATE + "]");
+
+        CmdOutputObservation rest = current(new CmdRunAction("").withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(rest.content()).isEqualTo("finish");
+        assertThat(rest.exitCode()).isZero();
+    }
+
+    @Test
+    void backgroundServerThenCurl() throws Exception {
+        current("python3 -m http.server 0 --bind 127.0.0.1 > server.log 2>&1 &");
+        String log = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!log.contains("port") && System.nanoTime() < deadline) {
+            log = current("cat server.log").content();
+        }
+        Matcher port = Pattern.compile("port (\\d+)").matcher(log);
+        assertThat(port.find()).as("server log: %s", log).isTrue();
+
+        CmdOutputObservation page = current("curl -s http://127.0.0.1:" + port.group(1) + "/");
+
+        assertThat(page.content()).contains("server.log");
+        current("kill %1");
+    }
+
+    @Test
+    void longOutputsArriveWhole() {
+        CmdOutputObservation five = current("seq 1 5000");
+        CmdOutputObservation fifty = current("seq 1 50000");
+
+        assertThat(five.content().lines().count()).isEqualTo(5000);
+        assertThat(fifty.content()).startsWith("1\n2\n").endsWith("49999\n50000");
+        assertThat(fifty.content().length()).isEqualTo(288_893);
+    }
+
+    @Test
+    void interactiveInputIsTypedIntoTheProgram() {
+        CmdOutputObservation asked = current(new CmdRunAction("python3 -c \"print('got', input('name? '))\""));
+        assertThat(asked.content()).isEqualTo("name?");
+
+        CmdOutputObservation answered = current(new CmdRunAction("Ann").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(answered.content()).isEqualTo("got Ann");
+        assertThat(answered.exitCode()).isZero();
+    }
+
+    @Test
+    void controlCStopsALoop() {
+        current(new CmdRunAction("while true; do echo loop; sleep 0.2; done").withTimeout(Duration.ofSeconds(1)));
+
+        CmdOutputObservation stopped = current(new CmdRunAction("C-c").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(stopped.exitCode()).isEqualTo(130);
+    }
+
+    @Test
+    void explainsEmptyCommandsAndInputWithNothingRunning() {
+        assertThat(current(new CmdRunAction("")).content())
+                .isEqualTo("ERROR: No previous running command to retrieve logs from.");
+        assertThat(current(new CmdRunAction("yes").asInput()).content())
+                .isEqualTo("ERROR: No previous running command to interact with.");
+    }
+
+    @Test
+    void staticCommandRunsInASeparateShell() throws Exception {
+        current("export ONLY_HERE=1");
+
+        CmdOutputObservation o = current(new CmdRunAction("echo \"[$ONLY_HERE]\"; pwd").asStatic("/tmp"));
+
+        assertThat(o.content()).isEqualTo("[]\n/tmp");
+        assertThat(current("echo $ONLY_HERE").content()).isEqualTo("1");
+    }
+
+    @Test
+    void legacyDialectKeepsCrLfAndThePrompt() throws Exception {
+        Observation o = rt.execute(new CmdRunAction("echo a; echo b").withTimeout(Duration.ofSeconds(30)),
+                Dialect.LEGACY);
+
+        String user = ProcessHandle.current().info().user().orElseThrow();
+        assertThat(o.content()).startsWith("a\r\nb\r\n\r\n").endsWith(user.equals("root") ? " # " : " $ ")
+                .contains("@");
+        assertThat(((CmdOutputObservation) o).exitCode()).isZero();
+    }
+
+    @Test
+    void legacyDialectRunsCommandsInTurnAndStopsAtTheFirstFailure() {
+        CmdRunAction action = new CmdRunAction("echo one\nfalse\necho never").withTimeout(Duration.ofSeconds(30))
+                .withKeepPrompt(false);
+
+        CmdOutputObservation o = (CmdOutputObservation) rt.execute(action, Dialect.LEGACY);
+
+        assertThat(o.content()).isEqualTo("one false");
+        assertThat(o.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void legacyDialectInterruptsABlockingCommandOnTimeout() {
+        CmdRunAction action = new CmdRunAction("sleep 30").withTimeout(Duration.ofSeconds(1)).withKeepPrompt(false);
+
+        CmdOutputObservation o = (CmdOutputObservation) rt.execute(action, Dialect.LEGACY);
+
+        assertThat(o.exitCode()).isEqualTo(130);
+        assertThat(o.content()).endsWith("[Command timed out after 1 seconds. SIGINT was sent to interrupt it.]");
+        assertThat(((CmdOutputObservation) rt.execute(new CmdRunAction("echo ok").withTimeout(Duration.ofSeconds(9))
+                .withKeepPrompt(false), Dialect.LEGACY)).content()).isEqualTo("ok");
+    }
+
+    @Test
+    void gitNeverOpensAPager() {
+        assertThat(current("type git").content()).contains("git --no-pager");
+    }
+}
