@@ -57,6 +57,29 @@ public final class OpenHandsWire {
         return ObservationReader.decode(body);
     }
 
+    /** Decodes a {@code /list_files} body; an empty body counts as {@code {}}. */
+    public static ListFilesDecoding decodeListFiles(String body) {
+        if (body.isBlank()) {
+            return new ListFilesDecoding.Request(null);
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(body);
+            if (root == null || !root.isObject()) {
+                return new ListFilesDecoding.Rejected("Request body must be a JSON object like {\"path\": \"...\"}");
+            }
+            com.fasterxml.jackson.databind.JsonNode path = root.get("path");
+            if (path == null || path.isNull()) {
+                return new ListFilesDecoding.Request(null);
+            }
+            if (!path.isTextual()) {
+                return new ListFilesDecoding.Rejected("'path' must be a string, got " + Json.kind(path));
+            }
+            return new ListFilesDecoding.Request(path.textValue());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ListFilesDecoding.Rejected(Json.describe(e));
+        }
+    }
+
     /**
      * An HTTP error body: legacy {@code {"message": m}}, current {@code {"detail": m}}, and both keys when the dialect
      * is not known ({@code dialect == null}).

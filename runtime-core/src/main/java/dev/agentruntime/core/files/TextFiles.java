@@ -1,0 +1,168 @@
+package dev.agentruntime.core.files;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading text files by line range without holding more than the asked-for lines, and binary detection. */
+public final class TextFiles {
+
+    private TextFiles() {
+    }
+
+    /**
+     * Lines {@code [start, end)} of a UTF-8 file with OpenHands' {@code read_lines} rules. Two streaming passes: one
+     * counts lines (bytes only), one decodes everything strictly and keeps only the range, so a 100 MB file costs the
+     * heap of its answer, not of the file.
+     *
+     * @throws CharacterCodingException when the file is not valid UTF-8
+     */
+    public static String readLines(Path file, int start, int end) throws IOException {
+        int[] range = LineRanges.readRange(countLines(file), start, end);
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader in = strictReader(file)) {
+            int index = 0;
+            StringBuilder line = new StringBuilder();
+            int c;
+            boolean pendingCr = false;
+            while ((c = in.read()) >= 0) {
+                if (pendingCr && c == '\n') {
+                    pendingCr = false;
+                    continue;
+                }
+                pendingCr = c == '\r';
+                if (c == '\r' || c == '\n') {
+                    if (index >= range[0] && index < range[1]) {
+                        out.append(line).append('\n');
+                    }
+                    index++;
+                    line.setLength(0);
+                } else if (index >= range[0] && index < range[1]) {
+                    line.append((char) c);
+                }
+            }
+            if (line.length() > 0 && index >= range[0] && index < range[1]) {
+                out.append(line);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The whole file as strict UTF-8. */
+    public static String readAll(Path file) throws IOException {
+        try (BufferedReader in = strictReader(file)) {
+            StringBuilder out = new StringBuilder();
+            char[] buf = new char[8192];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                out.append(buf, 0, n);
+            }
+            return out.toString();
+        }
+    }
+
+    private static BufferedReader strictReader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+
+    /** Lines as Python counts them: line ends ({@code \n}, {@code \r\n}, {@code \r}) plus a final unterminated one. */
+    static int countLines(Path file) throws IOException {
+        int lines = 0;
+        boolean tail = false;
+        boolean afterCr = false;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        if (!afterCr) {
+                            lines++;
+                        }
+                        tail = false;
+                        afterCr = false;
+                    } else if (b == '\r') {
+                        lines++;
+                        tail = false;
+                        afterCr = true;
+                    } else {
+                        tail = true;
+                        afterCr = false;
+                    }
+                }
+            }
+        }
+        return tail ? lines + 1 : lines;
+    }
+
+    /** The lines of a file, each ending in {@code \n} (the last one only if the file does). */
+    public static List<String> lines(Path file) throws IOException {
+        return new ArrayList<>(LineRanges.splitLines(readAll(file)));
+    }
+
+    /**
+     * Whether a file looks binary, in the spirit of {@code binaryornot}: a NUL byte, more than 30% control
+     * characters, or mostly non-ASCII bytes that are not UTF-8, in its first 1024 bytes. An empty file is text.
+     */
+    public static boolean isBinary(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(1024);
+        }
+        if (head.length == 0) {
+            return false;
+        }
+        int control = 0;
+        int high = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b && b != '\b') {
+                control++;
+            } else if (b < 0) {
+                high++;
+            }
+        }
+        if (control * 10 > head.length * 3) {
+            return true;
+        }
+        if (high * 10 <= head.length * 3) {
+            return false; // mostly ASCII: text, whatever its encoding (Latin-1 and the like are text)
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(head, 0, utf8Boundary(head)));
+            return false;
+        } catch (CharacterCodingException e) {
+            return true;
+        }
+    }
+
+    /** The length of {@code b} without a multi-byte character cut at its end. */
+    private static int utf8Boundary(byte[] b) {
+        int end = b.length;
+        for (int back = 1; back <= 3 && end - back >= 0; back++) {
+            int v = b[end - back] & 0xff;
+            if ((v & 0xc0) == 0xc0) {
+                int need = (v & 0xe0) == 0xc0 ? 2 : (v & 0xf0) == 0xe0 ? 3 : 4;
+                return need > back ? end - back : end;
+            }
+            if ((v & 0x80) == 0) {
+                return end;
+            }
+        }
+        return end;
+    }
+}

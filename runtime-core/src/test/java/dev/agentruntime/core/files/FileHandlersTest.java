@@ -1,0 +1,125 @@
+package dev.agentruntime.core.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentruntime.core.Dialect;
+import dev.agentruntime.core.ErrorObservation;
+import dev.agentruntime.core.FileReadAction;
+import dev.agentruntime.core.FileReadObservation;
+import dev.agentruntime.core.FileWriteAction;
+import dev.agentruntime.core.FileWriteObservation;
+import dev.agentruntime.core.Observation;
+import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.spi.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileHandlersTest {
+
+    @TempDir
+    Path dir;
+    Workspace workspace;
+    FileReadHandler read;
+    FileWriteHandler write;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        workspace = new Workspace(dir, "agent", -1);
+        Files.createDirectory(dir.resolve("sub"));
+        workspace.updateCurrentDirectory(dir.resolve("sub"));
+        read = new FileReadHandler(new FileEditor(dir));
+        write = new FileWriteHandler();
+    }
+
+    private ExecutionContext ctx(Dialect d) {
+        return new ExecutionContext(d, workspace);
+    }
+
+    @Test
+    void writesANewFileRelativeToTheShellDirectoryWithANewlinePerLine() throws Exception {
+        Observation o = write.handle(new FileWriteAction("hello.sh", "echo \"Hello, World!\""), ctx(Dialect.CURRENT));
+
+        Path file = dir.resolve("sub/hello.sh");
+        assertThat(o).isEqualTo(new FileWriteObservation("", file.toString()));
+        assertThat(Files.readString(file)).isEqualTo("echo \"Hello, World!\"\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void createsMissingParentFolders() throws Exception {
+        write.handle(new FileWriteAction(dir.resolve("a/b/c.txt").toString(), "x"), ctx(Dialect.CURRENT));
+        assertThat(Files.readString(dir.resolve("a/b/c.txt"))).isEqualTo("x\n");
+    }
+
+    @Test
+    void replacesALineRangeOfAnExistingFileAndKeepsItsMode() throws Exception {
+        Path file = Files.writeString(dir.resolve("sub/f.txt"), "a\nb\nc\nd\ne\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+
+        write.handle(new FileWriteAction("f.txt", "X\nY", 1, 3, null, "", -1), ctx(Dialect.LEGACY));
+
+        assertThat(Files.readString(file)).isEqualTo("a\nX\nY\nd\ne\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void readsALineRange() throws Exception {
+        Files.writeString(dir.resolve("sub/f.txt"), "a\nb\nc\nd\ne\n");
+
+        Observation o = read.handle(new FileReadAction("f.txt", 1, 3), ctx(Dialect.LEGACY));
+
+        assertThat(o).isEqualTo(new FileReadObservation("b\nc\n", dir.resolve("sub/f.txt").toString(), "default"));
+    }
+
+    @Test
+    void missingFileNamesTheWorkingDirectory() {
+        Observation o = read.handle(new FileReadAction("nope.txt"), ctx(Dialect.LEGACY));
+
+        assertThat(o).isEqualTo(new ErrorObservation("File not found: " + dir.resolve("sub/nope.txt")
+                + ". Your current working directory is " + dir.resolve("sub") + "."));
+    }
+
+    @Test
+    void directoriesAreRefusedForReadAndWrite() {
+        assertThat(read.handle(new FileReadAction(dir.toString()), ctx(Dialect.CURRENT)).content())
+                .isEqualTo("Path is a directory: " + dir + ". You can only read files");
+        assertThat(write.handle(new FileWriteAction(dir.toString(), "x"), ctx(Dialect.CURRENT)).content())
+                .isEqualTo("Path is a directory: " + dir + ". You can only write to files");
+    }
+
+    @Test
+    void nonUtf8TextIsRefusedInLegacyAndBinaryInCurrent() throws Exception {
+        Files.write(dir.resolve("sub/latin.txt"), new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'});
+        Files.write(dir.resolve("sub/blob.bin"), new byte[] {1, 0, 2, 3});
+
+        assertThat(read.handle(new FileReadAction("latin.txt"), ctx(Dialect.LEGACY)).content())
+                .isEqualTo("File could not be decoded as utf-8: " + dir.resolve("sub/latin.txt") + ".");
+        assertThat(read.handle(new FileReadAction("blob.bin"), ctx(Dialect.CURRENT)).content())
+                .isEqualTo("ERROR_BINARY_FILE");
+    }
+
+    @Test
+    void imagesAreDataUrlsInTheCurrentDialect() throws Exception {
+        Files.write(dir.resolve("sub/pixel.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0});
+
+        Observation o = read.handle(new FileReadAction("pixel.png"), ctx(Dialect.CURRENT));
+
+        assertThat(o.content()).isEqualTo("data:image/png;base64,iVBORwA=");
+    }
+
+    @Test
+    void aciReadUsesTheEditorView() throws Exception {
+        Path file = Files.writeString(dir.resolve("x.py"), "one\ntwo\nthree");
+        FileReadAction action = new FileReadAction(file.toString(), 0, -1, "oh_aci", java.util.List.of(2, 3), null,
+                "", -1);
+
+        Observation o = read.handle(action, ctx(Dialect.CURRENT));
+
+        assertThat(o.content()).isEqualTo("Here's the result of running `cat -n` on " + file + ":\n"
+                + "     2\ttwo\n     3\tthree\n");
+    }
+}

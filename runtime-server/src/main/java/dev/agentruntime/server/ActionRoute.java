@@ -1,0 +1,50 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.Observation;
+import dev.agentruntime.core.wire.ActionDecoding;
+import dev.agentruntime.core.wire.OpenHandsWire;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.lang.System.Logger.Level;
+
+/**
+ * {@code POST /execute_action}: decode, execute (one action at a time, in the runtime), answer in the request's
+ * dialect. A refused body is a 400 naming the problem (OpenHands wraps these into 500s: a client cannot tell its own
+ * mistake from ours there); a failure inside an action is an observation; anything unexpected is a 500.
+ */
+final class ActionRoute implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(ActionRoute.class.getName());
+
+    private final ServerState state;
+
+    ActionRoute(ServerState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange ex) throws Exception {
+        String body;
+        try {
+            body = Routes.requestBody(ex, state.options.maxRequestBytes());
+        } catch (Routes.TooLarge e) {
+            Responses.error(ex, 413, e.getMessage(), null);
+            return;
+        }
+        ActionDecoding decoding = OpenHandsWire.decodeAction(body, state.options.dialect());
+        if (decoding instanceof ActionDecoding.Rejected rejected) {
+            Responses.error(ex, 400, rejected.message(), rejected.dialect());
+            return;
+        }
+        ActionDecoding.Decoded decoded = (ActionDecoding.Decoded) decoding;
+        ex.putAttachment(Routes.ACTION_TYPE, decoded.action().type());
+        state.lastExecutionNanos.set(System.nanoTime());
+        try {
+            Observation o = state.runtime.execute(decoded.action(), decoded.dialect());
+            Responses.json(ex, 200, OpenHandsWire.encodeObservation(o, decoded.dialect()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "executing " + decoded.action().type() + " failed", e);
+            Responses.error(ex, 500, "Internal server error: " + e.getMessage(), decoded.dialect());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.BrowseInteractiveAction;
+import dev.agentruntime.core.BrowseURLAction;
+import dev.agentruntime.core.ErrorObservation;
+import dev.agentruntime.core.Observation;
+import dev.agentruntime.core.spi.ActionHandler;
+import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.shell.ShellOptions;
+import dev.agentruntime.shell.ShellProvider;
+import java.util.List;
+
+/** Builds the in-process runtime the server serves, from the server's options. Shared by {@link Main} and tests. */
+public final class Assembly {
+
+    /** The current server's text when browsing is off. */
+    static final String BROWSER_DISABLED = "Browser functionality is not supported or disabled.";
+
+    private Assembly() {
+    }
+
+    /** The runtime for these options: shell always; Jupyter with the {@code jupyter} plugin; browser unless off. */
+    public static AgentRuntime runtime(ServerOptions options) {
+        AgentRuntime.Builder b = AgentRuntime.builder().workingDirectory(options.workingDirectory());
+        String user = options.username() == null
+                ? ProcessHandle.current().info().user().orElse("root") : options.username();
+        b.user(user, options.userId());
+        b.options(ShellOptions.builder(options.workingDirectory()).user(user)
+                .noChangeTimeout(options.noChangeTimeout())
+                .initCommands(List.of(ShellProvider.GIT_NO_PAGER)).build());
+        if (!options.plugins().contains("jupyter")) {
+            b.disable("jupyter");
+        }
+        if (!options.enableBrowser()) {
+            b.disable("browser");
+            b.handler(new Disabled<>(BrowseURLAction.class));
+            b.handler(new Disabled<>(BrowseInteractiveAction.class));
+        }
+        return b.build();
+    }
+
+    /** Answers browse actions when the browser is off, with the current OpenHands server's text. */
+    private record Disabled<A extends dev.agentruntime.core.Action>(Class<A> actionType) implements ActionHandler<A> {
+        @Override
+        public Observation handle(A action, ExecutionContext context) {
+            return new ErrorObservation(BROWSER_DISABLED);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.wire.DialectPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Python runtime client's command line, plus ours, mapped onto {@link ServerOptions} together with the
+ * environment variables the server reads. Pure: no I/O, so every case is unit-tested.
+ */
+final class CommandLine {
+
+    static final Set<String> KNOWN_PLUGINS = Set.of("jupyter", "agent_skills", "vscode");
+
+    static final String USAGE = """
+            Usage: java -jar runtime-server.jar PORT --working-dir DIR [options]
+
+            Serves the OpenHands runtime API (both the 2024 and the current dialect) on PORT (0: a free port).
+
+            Options:
+              --working-dir DIR          the agent's working directory (required; created when missing)
+              --plugins NAME...          jupyter, agent_skills, vscode (jupyter enables run_ipython)
+              --username NAME            run commands as this user (created when the server runs as root)
+              --user-id N                that user's uid
+              --browsergym-eval-env ENV  accepted for compatibility; evaluation environments are not served
+              --enable-browser           serve browse actions (default)
+              --no-enable-browser        answer browse actions with "Browser functionality is not supported or disabled."
+              --host ADDRESS             listen address (default 0.0.0.0)
+              --dialect MODE             auto (default), legacy or current: how requests are read and answered
+              --api-key KEY              require X-Session-API-Key (default: $SESSION_API_KEY)
+              -h, --help                 this text
+
+            Environment:
+              SESSION_API_KEY            the API key, when --api-key is not given
+              NO_CHANGE_TIMEOUT_SECONDS  seconds without output before a non-blocking command returns (default 10)
+              LOG_JSON                   true: log JSON lines instead of plain text
+              MAX_UPLOAD_BYTES           the largest upload (default 4294967296)
+            """;
+
+    /** The outcome of parsing: options to run with, or a message and exit code (help, usage error). */
+    record Parsed(ServerOptions options, String message, int exitCode) {
+    }
+
+    private CommandLine() {
+    }
+
+    static Parsed parse(List<String> args, Map<String, String> env) {
+        try {
+            return new Parsed(options(args, env), null, 0);
+        } catch (HelpRequested e) {
+            return new Parsed(null, USAGE, 0);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(null, "error: " + e.getMessage() + "\n\n" + USAGE, 2);
+        }
+    }
+
+    private static ServerOptions options(List<String> args, Map<String, String> env) {
+        Integer port = null;
+        Path workingDir = null;
+        List<String> plugins = new ArrayList<>();
+        String username = null;
+        int userId = -1;
+        String evalEnv = null;
+        boolean browser = true;
+        String host = "0.0.0.0";
+        DialectPolicy dialect = DialectPolicy.AUTO;
+        String apiKey = env.get("SESSION_API_KEY");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "-h", "--help" -> throw new HelpRequested();
+                case "--working-dir" -> workingDir = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
+                case "--plugins" -> {
+                    while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                        String plugin = args.get(++i);
+                        if (!KNOWN_PLUGINS.contains(plugin)) {
+                            throw new IllegalArgumentException("Plugin " + plugin + " not found");
+                        }
+                        plugins.add(plugin);
+                    }
+                }
+                case "--username" -> username = value(args, ++i, a);
+                case "--user-id" -> userId = integer(value(args, ++i, a), a);
+                case "--browsergym-eval-env" -> evalEnv = value(args, ++i, a);
+                case "--enable-browser" -> browser = true;
+                case "--no-enable-browser" -> browser = false;
+                case "--host" -> host = value(args, ++i, a);
+                case "--api-key" -> apiKey = value(args, ++i, a);
+                case "--dialect" -> dialect = dialect(value(args, ++i, a));
+                default -> {
+                    if (a.startsWith("-") || port != null) {
+                        throw new IllegalArgumentException("unknown argument " + a);
+                    }
+                    port = integer(a, "PORT");
+                }
+            }
+        }
+        if (port == null) {
+            throw new IllegalArgumentException("PORT is required");
+        }
+        if (workingDir == null) {
+            throw new IllegalArgumentException("--working-dir is required");
+        }
+        ServerOptions.Builder b = ServerOptions.builder(workingDir).port(port).host(host).plugins(plugins)
+                .user(username, userId).browsergymEvalEnv(evalEnv).enableBrowser(browser).dialect(dialect)
+                .apiKey(apiKey);
+        String noChange = env.get("NO_CHANGE_TIMEOUT_SECONDS");
+        if (noChange != null && !noChange.isBlank()) {
+            b.noChangeTimeout(Duration.ofMillis(Math.round(number(noChange, "NO_CHANGE_TIMEOUT_SECONDS") * 1000)));
+        }
+        String maxUpload = env.get("MAX_UPLOAD_BYTES");
+        if (maxUpload != null && !maxUpload.isBlank()) {
+            b.maxUploadBytes((long) number(maxUpload, "MAX_UPLOAD_BYTES"));
+        }
+        return b.build();
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int integer(String s, String what) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be an integer, got '" + s + "'");
+        }
+    }
+
+    private static double number(String s, String what) {
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (!(d > 0)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a positive number, got '" + s + "'");
+        }
+    }
+
+    private static DialectPolicy dialect(String s) {
+        try {
+            return DialectPolicy.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dialect must be auto, legacy or current, got '" + s + "'");
+        }
+    }
+
+    private static final class HelpRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HelpRequested() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.files.ArchiveException;
+import dev.agentruntime.core.files.DirectoryListing;
+import dev.agentruntime.core.files.ZipArchives;
+import dev.agentruntime.core.wire.ListFilesDecoding;
+import dev.agentruntime.core.wire.OpenHandsWire;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.form.FormData;
+import io.undertow.server.handlers.form.FormDataParser;
+import io.undertow.server.handlers.form.FormParserFactory;
+import io.undertow.server.handlers.form.MultiPartParserDefinition;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /upload_file}, {@code /list_files} and {@code /download_files}. */
+final class FileRoutes {
+
+    private final ServerState state;
+    private final FormParserFactory forms;
+
+    FileRoutes(ServerState state) {
+        this.state = state;
+        MultiPartParserDefinition multipart = new MultiPartParserDefinition();
+        multipart.setMaxIndividualFileSize(state.options.maxUploadBytes());
+        multipart.setFileSizeThreshold(64 * 1024); // larger parts stream to a temporary file
+        this.forms = FormParserFactory.builder(false).addParser(multipart).build();
+    }
+
+    /**
+     * Stores {@code file} in the directory {@code destination}. With {@code recursive=true} the file must be a zip,
+     * extracted safely. A {@code .zip} sent with {@code recursive=false} is stored as a file: the current OpenHands
+     * server extracts it anyway (its issue #4279), which surprised users.
+     */
+    void upload(HttpServerExchange ex) throws IOException {
+        String destination = query(ex, "destination", "/");
+        boolean recursive = Boolean.parseBoolean(query(ex, "recursive", "false"));
+        if (!destination.startsWith("/")) {
+            Responses.error(ex, 400, "Destination must be an absolute path", null);
+            return;
+        }
+        try (FormDataParser parser = forms.createParser(ex)) {
+            if (parser == null) {
+                Responses.error(ex, 400, "Expected a multipart/form-data body with a 'file' field", null);
+                return;
+            }
+            FormData data = parser.parseBlocking();
+            FormData.FormValue file = data.getFirst("file");
+            if (file == null || !file.isFileItem() || file.getFileName() == null) {
+                Responses.error(ex, 400, "The multipart body has no 'file' field with a file name", null);
+                return;
+            }
+            String name = Path.of(file.getFileName()).getFileName().toString();
+            Path dest = Path.of(destination);
+            if (recursive && !name.endsWith(".zip")) {
+                Responses.error(ex, 400, "Recursive uploads must be zip files", null);
+                return;
+            }
+            Path upload = file.getFileItem().isInMemory() ? null : file.getFileItem().getFile();
+            if (recursive) {
+                Path zip = upload != null ? upload : spool(file);
+                try {
+                    ZipArchives.extract(zip, dest, state.options.extraction());
+                } catch (ArchiveException e) {
+                    Responses.error(ex, 400, e.getMessage(), null);
+                    return;
+                } finally {
+                    if (upload == null) {
+                        Files.deleteIfExists(zip);
+                    }
+                }
+            } else {
+                Files.createDirectories(dest);
+                Path target = dest.resolve(name);
+                if (upload != null) {
+                    Files.copy(upload, target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    try (var in = file.getFileItem().getInputStream()) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("filename", name);
+            reply.put("destination", destination);
+            reply.put("recursive", recursive);
+            Responses.json(ex, 200, OpenHandsWire.encodeValue(reply));
+        }
+    }
+
+    private static Path spool(FormData.FormValue file) throws IOException {
+        Path tmp = Files.createTempFile("agent-runtime-upload-", ".zip");
+        try (var in = file.getFileItem().getInputStream()) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return tmp;
+    }
+
+    /** The names in a directory, relative paths against the initial working directory; never an error. */
+    void list(HttpServerExchange ex) throws IOException {
+        String body;
+        try {
+            body = Routes.requestBody(ex, state.options.maxRequestBytes());
+        } catch (Routes.TooLarge e) {
+            Responses.error(ex, 413, e.getMessage(), null);
+            return;
+        }
+        ListFilesDecoding decoding = OpenHandsWire.decodeListFiles(body);
+        if (decoding instanceof ListFilesDecoding.Rejected rejected) {
+            Responses.error(ex, 400, rejected.message(), null);
+            return;
+        }
+        String path = ((ListFilesDecoding.Request) decoding).path();
+        Responses.json(ex, 200, OpenHandsWire.encodeValue(
+                DirectoryListing.list(state.runtime.workspace().initialDirectory(), path)));
+    }
+
+    /**
+     * A zip of a directory (entries relative to it), streamed as it is written. For a single file the zip holds that
+     * file: OpenHands answers with an empty zip there.
+     */
+    void download(HttpServerExchange ex) throws IOException {
+        String path = query(ex, "path", null);
+        if (path == null || !path.startsWith("/")) {
+            Responses.error(ex, 400, "Path must be an absolute path", null);
+            return;
+        }
+        Path source = Path.of(path);
+        if (!Files.exists(source)) {
+            Responses.error(ex, 404, "File not found", null);
+            return;
+        }
+        String name = source.getFileName() == null ? "root" : source.getFileName().toString();
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/zip");
+        ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".zip\"");
+        ZipArchives.write(source, ex.getOutputStream());
+    }
+
+    private static String query(HttpServerExchange ex, String name, String fallback) {
+        Deque<String> values = ex.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? fallback : values.getFirst();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.agentruntime.server;
+
+import java.time.Instant;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** The server's one logging backend: java.util.logging, one line per record, plain or JSON. */
+final class LogSetup {
+
+    private LogSetup() {
+    }
+
+    static void configure(boolean json) {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        ConsoleHandler console = new ConsoleHandler();
+        console.setLevel(Level.ALL);
+        console.setFormatter(json ? new JsonLines() : new PlainLines());
+        root.addHandler(console);
+        root.setLevel(Level.INFO);
+        Logger.getLogger("org.xnio").setLevel(Level.WARNING);
+        Logger.getLogger("io.undertow").setLevel(Level.WARNING);
+        Logger.getLogger("org.htmlunit").setLevel(Level.OFF);
+    }
+
+    private static String stack(LogRecord r) {
+        if (r.getThrown() == null) {
+            return "";
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        r.getThrown().printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    private static final class PlainLines extends Formatter {
+        @Override
+        public String format(LogRecord r) {
+            String stack = stack(r);
+            return Instant.ofEpochMilli(r.getMillis()) + " " + r.getLevel() + " " + r.getLoggerName() + " - "
+                    + formatMessage(r) + System.lineSeparator() + stack;
+        }
+    }
+
+    private static final class JsonLines extends Formatter {
+        @Override
+        public String format(LogRecord r) {
+            java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("time", Instant.ofEpochMilli(r.getMillis()).toString());
+            line.put("level", r.getLevel().getName());
+            line.put("logger", r.getLoggerName());
+            line.put("message", formatMessage(r));
+            if (r.getThrown() != null) {
+                line.put("stack", stack(r));
+            }
+            return dev.agentruntime.core.wire.OpenHandsWire.encodeValue(line) + System.lineSeparator();
+        }
+    }
+}

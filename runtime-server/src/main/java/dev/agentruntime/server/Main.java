@@ -1,0 +1,45 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.AgentRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar runtime-server.jar PORT --working-dir DIR [...]}: the only place that reads the command line and
+ * the environment. Prepares the user and working directory, starts the shell before the port answers, and on
+ * SIGTERM/SIGINT closes everything, leaving no child process.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLine.Parsed parsed = CommandLine.parse(List.of(args), System.getenv());
+        if (parsed.options() == null) {
+            (parsed.exitCode() == 0 ? System.out : System.err).print(parsed.message());
+            System.exit(parsed.exitCode());
+            return;
+        }
+        LogSetup.configure("true".equalsIgnoreCase(System.getenv("LOG_JSON")));
+        ServerOptions options = parsed.options();
+        UserSetup.prepare(options);
+        try {
+            Files.createDirectories(options.workingDirectory());
+        } catch (IOException e) {
+            System.err.println("error: cannot create the working directory: " + e.getMessage());
+            System.exit(1);
+        }
+        AgentRuntime runtime = Assembly.runtime(options);
+        RuntimeServer server = RuntimeServer.start(options, runtime);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("agent-runtime listening on port " + server.port());
+        stopped.await();
+    }
+}

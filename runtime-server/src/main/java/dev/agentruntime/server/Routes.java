@@ -1,0 +1,116 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.wire.OpenHandsWire;
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.AttachmentKey;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The routing table: {@code GET /alive}, {@code GET /server_info}, {@code POST /execute_action},
+ * {@code POST /upload_file}, {@code POST /list_files}, {@code GET /download_files}, wrapped in the API-key check and
+ * a one-line request log. Built by one static method that {@link RuntimeServer} and the tests share.
+ */
+public final class Routes {
+
+    private static final System.Logger LOG = System.getLogger("dev.agentruntime.server.requests");
+    static final AttachmentKey<String> ACTION_TYPE = AttachmentKey.create(String.class);
+    private static final Set<String> OPEN_PATHS = Set.of("/alive", "/server_info");
+
+    private Routes() {
+    }
+
+    /** The whole HTTP surface for a runtime and its options. */
+    public static HttpHandler routing(AgentRuntime runtime, ServerOptions options) {
+        ServerState state = new ServerState(runtime, options);
+        FileRoutes files = new FileRoutes(state);
+        RoutingHandler routes = Handlers.routing()
+                .get("/alive", ex -> Responses.json(ex, 200, "{\"status\":\"ok\"}"))
+                .get("/server_info", new BlockingHandler(ex -> Responses.json(ex, 200,
+                        OpenHandsWire.encodeValue(ServerInfo.snapshot(state)))))
+                .post("/execute_action", new BlockingHandler(new ActionRoute(state)))
+                .post("/upload_file", new BlockingHandler(files::upload))
+                .post("/list_files", new BlockingHandler(files::list))
+                .get("/download_files", new BlockingHandler(files::download))
+                .setFallbackHandler(ex -> Responses.error(ex, 404, "Not Found", null))
+                .setInvalidMethodHandler(ex -> Responses.error(ex, 405, "Method Not Allowed", null));
+        return logged(apiKey(options.apiKey(), failSafe(routes)));
+    }
+
+    /** An unexpected failure anywhere is a 500 with a message, logged with its stack trace; serving goes on. */
+    private static HttpHandler failSafe(HttpHandler next) {
+        return ex -> {
+            try {
+                next.handleRequest(ex);
+            } catch (Exception | Error e) {
+                if (e instanceof VirtualMachineError vme) {
+                    throw vme;
+                }
+                LOG.log(Level.ERROR, "unexpected failure on " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
+                if (!ex.isResponseStarted()) {
+                    Responses.error(ex, 500, "Internal server error: " + e, null);
+                }
+            }
+        };
+    }
+
+    /** The current server's check: constant-time comparison, 403 {@code {"detail": "Invalid API Key"}}. */
+    private static HttpHandler apiKey(String key, HttpHandler next) {
+        if (key == null) {
+            return next;
+        }
+        byte[] expected = key.getBytes(StandardCharsets.UTF_8);
+        return ex -> {
+            if (!OPEN_PATHS.contains(ex.getRequestPath())) {
+                String given = ex.getRequestHeaders().getFirst(Responses.API_KEY_HEADER);
+                if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+                    Responses.json(ex, 403, OpenHandsWire.encodeValue(Map.of("detail", "Invalid API Key")));
+                    return;
+                }
+            }
+            next.handleRequest(ex);
+        };
+    }
+
+    /** One line per request at info: method, path, action type, status, duration. */
+    private static HttpHandler logged(HttpHandler next) {
+        return ex -> {
+            long start = System.nanoTime();
+            ex.addExchangeCompleteListener((done, nextListener) -> {
+                if (LOG.isLoggable(Level.INFO)) {
+                    String action = done.getAttachment(ACTION_TYPE);
+                    LOG.log(Level.INFO, String.format("%s %s%s %d %.1f ms", done.getRequestMethod(),
+                            done.getRequestPath(), action == null ? "" : " " + action, done.getStatusCode(),
+                            (System.nanoTime() - start) / 1e6));
+                }
+                nextListener.proceed();
+            });
+            next.handleRequest(ex);
+        };
+    }
+
+    static String requestBody(HttpServerExchange ex, long max) throws java.io.IOException, TooLarge {
+        byte[] body = ex.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            throw new TooLarge(max);
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** A request body over the configured limit. */
+    static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long max) {
+            super("Request body is larger than the limit of " + max + " bytes");
+        }
+    }
+}

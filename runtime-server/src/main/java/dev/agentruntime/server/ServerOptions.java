@@ -1,0 +1,167 @@
+package dev.agentruntime.server;
+
+import dev.agentruntime.core.files.ExtractionLimits;
+import dev.agentruntime.core.wire.DialectPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server is told at start. {@link Main} maps the command line and environment onto it; tests build
+ * it directly.
+ *
+ * @param port              the TCP port; 0 picks a free one
+ * @param host              the address to listen on (default {@code 0.0.0.0}, as the Python client)
+ * @param workingDirectory  the agent's working directory ({@code --working-dir})
+ * @param plugins           {@code jupyter}, {@code agent_skills}, {@code vscode} (accepted, not served)
+ * @param username          the user commands run as ({@code --username}); {@code null}: this process's user
+ * @param userId            that user's uid ({@code --user-id}), or -1
+ * @param browsergymEvalEnv a BrowserGym evaluation environment name, or {@code null} (accepted, not served)
+ * @param enableBrowser     whether browse actions are served (default true)
+ * @param dialect           how to choose the protocol dialect of a request (default {@code AUTO})
+ * @param apiKey            the {@code X-Session-API-Key} every route but {@code /alive} and {@code /server_info}
+ *                          requires, or {@code null} for none
+ * @param noChangeTimeout   the shell's no-change timeout (default 10 s)
+ * @param maxRequestBytes   the largest {@code /execute_action} or {@code /list_files} body (default 64 MiB)
+ * @param maxUploadBytes    the largest upload (default 4 GiB)
+ * @param extraction        limits for extracting uploaded zips
+ * @param workerThreads     HTTP worker threads; a long command occupies one (default 32)
+ */
+public record ServerOptions(
+        int port,
+        String host,
+        Path workingDirectory,
+        List<String> plugins,
+        String username,
+        int userId,
+        String browsergymEvalEnv,
+        boolean enableBrowser,
+        DialectPolicy dialect,
+        String apiKey,
+        Duration noChangeTimeout,
+        long maxRequestBytes,
+        long maxUploadBytes,
+        ExtractionLimits extraction,
+        int workerThreads) {
+
+    public ServerOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        if (!workingDirectory.isAbsolute()) {
+            throw new IllegalArgumentException("working directory must be absolute: " + workingDirectory);
+        }
+        plugins = List.copyOf(plugins);
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(noChangeTimeout, "noChangeTimeout");
+        Objects.requireNonNull(extraction, "extraction");
+        if (apiKey != null && apiKey.isEmpty()) {
+            apiKey = null;
+        }
+        if (maxRequestBytes < 1024 || maxUploadBytes < 1024 || workerThreads < 2) {
+            throw new IllegalArgumentException("limits too small");
+        }
+    }
+
+    public static Builder builder(Path workingDirectory) {
+        return new Builder(workingDirectory);
+    }
+
+    /** Builds {@link ServerOptions}; defaults as documented on the record. */
+    public static final class Builder {
+        private int port;
+        private String host = "0.0.0.0";
+        private final Path workingDirectory;
+        private List<String> plugins = List.of();
+        private String username;
+        private int userId = -1;
+        private String browsergymEvalEnv;
+        private boolean enableBrowser = true;
+        private DialectPolicy dialect = DialectPolicy.AUTO;
+        private String apiKey;
+        private Duration noChangeTimeout = Duration.ofSeconds(10);
+        private long maxRequestBytes = 64L << 20;
+        private long maxUploadBytes = 4L << 30;
+        private ExtractionLimits extraction = ExtractionLimits.defaults();
+        private int workerThreads = 32;
+
+        private Builder(Path workingDirectory) {
+            this.workingDirectory = workingDirectory;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder plugins(List<String> value) {
+            plugins = value;
+            return this;
+        }
+
+        public Builder user(String name, int uid) {
+            username = name;
+            userId = uid;
+            return this;
+        }
+
+        public Builder browsergymEvalEnv(String value) {
+            browsergymEvalEnv = value;
+            return this;
+        }
+
+        public Builder enableBrowser(boolean value) {
+            enableBrowser = value;
+            return this;
+        }
+
+        public Builder dialect(DialectPolicy value) {
+            dialect = value;
+            return this;
+        }
+
+        public Builder apiKey(String value) {
+            apiKey = value;
+            return this;
+        }
+
+        public Builder noChangeTimeout(Duration value) {
+            noChangeTimeout = value;
+            return this;
+        }
+
+        public Builder maxRequestBytes(long value) {
+            maxRequestBytes = value;
+            return this;
+        }
+
+        public Builder maxUploadBytes(long value) {
+            maxUploadBytes = value;
+            return this;
+        }
+
+        public Builder extraction(ExtractionLimits value) {
+            extraction = value;
+            return this;
+        }
+
+        public Builder workerThreads(int value) {
+            workerThreads = value;
+            return this;
+        }
+
+        public ServerOptions build() {
+            return new ServerOptions(port, host, workingDirectory, plugins, username, userId, browsergymEvalEnv,
+                    enableBrowser, dialect, apiKey, noChangeTimeout, maxRequestBytes, maxUploadBytes, extraction,
+                    workerThreads);
+        }
+    }
+}
