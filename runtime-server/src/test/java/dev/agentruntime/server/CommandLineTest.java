@@ -1,0 +1,85 @@
+package dev.agentruntime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentruntime.core.wire.DialectPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+
+    @Test
+    void parsesThePythonClientsCommandLine() {
+        CommandLine.Parsed p = CommandLine.parse(List.of("8000", "--working-dir", "/workspace", "--plugins",
+                "jupyter", "agent_skills", "--username", "openhands", "--user-id", "1000",
+                "--browsergym-eval-env", "miniwob", "--no-enable-browser"), Map.of());
+
+        ServerOptions o = p.options();
+        assertThat(o.port()).isEqualTo(8000);
+        assertThat(o.workingDirectory()).isEqualTo(Path.of("/workspace"));
+        assertThat(o.plugins()).containsExactly("jupyter", "agent_skills");
+        assertThat(o.username()).isEqualTo("openhands");
+        assertThat(o.userId()).isEqualTo(1000);
+        assertThat(o.browsergymEvalEnv()).isEqualTo("miniwob");
+        assertThat(o.enableBrowser()).isFalse();
+        assertThat(o.host()).isEqualTo("0.0.0.0");
+        assertThat(o.dialect()).isEqualTo(DialectPolicy.AUTO);
+    }
+
+    @Test
+    void readsTheEnvironment() {
+        ServerOptions o = CommandLine.parse(List.of("0", "--working-dir", "/w"),
+                Map.of("SESSION_API_KEY", "k", "NO_CHANGE_TIMEOUT_SECONDS", "2.5")).options();
+
+        assertThat(o.apiKey()).isEqualTo("k");
+        assertThat(o.noChangeTimeout()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void optionsWinOverTheEnvironment() {
+        ServerOptions o = CommandLine.parse(List.of("0", "--working-dir", "/w", "--api-key", "flag", "--dialect",
+                "legacy", "--host", "127.0.0.1"), Map.of("SESSION_API_KEY", "env")).options();
+
+        assertThat(o.apiKey()).isEqualTo("flag");
+        assertThat(o.dialect()).isEqualTo(DialectPolicy.LEGACY);
+        assertThat(o.host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        CommandLine.Parsed p = CommandLine.parse(List.of("--help"), Map.of());
+
+        assertThat(p.exitCode()).isZero();
+        assertThat(p.message()).contains("SESSION_API_KEY").contains("NO_CHANGE_TIMEOUT_SECONDS")
+                .contains("--no-enable-browser");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown plugin|8000 --working-dir /w --plugins jupyter wizard|Plugin wizard not found",
+            "no port|--working-dir /w|PORT is required",
+            "no working dir|8000|--working-dir is required",
+            "bad port|eighty --working-dir /w|PORT must be an integer, got 'eighty'",
+            "missing value|8000 --working-dir|--working-dir needs a value",
+            "unknown option|8000 --working-dir /w --turbo|unknown argument --turbo",
+            "bad dialect|8000 --working-dir /w --dialect new|--dialect must be auto, legacy or current"})
+    void refusesBadCommandLinesWithAMessage(String name, String args, String message) {
+        CommandLine.Parsed p = CommandLine.parse(List.of(args.split(" ")), Map.of());
+
+        assertThat(p.exitCode()).isEqualTo(2);
+        assertThat(p.message()).startsWith("error: " + message);
+    }
+
+    @Test
+    void refusesABadTimeoutVariable() {
+        CommandLine.Parsed p = CommandLine.parse(List.of("0", "--working-dir", "/w"),
+                Map.of("NO_CHANGE_TIMEOUT_SECONDS", "soon"));
+
+        assertThat(p.message()).startsWith("error: NO_CHANGE_TIMEOUT_SECONDS must be a positive number, got 'soon'");
+    }
+}

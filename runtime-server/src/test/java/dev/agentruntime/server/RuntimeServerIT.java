@@ -1,0 +1,301 @@
+package dev.agentruntime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server on port 0, driven over HTTP with the literal bodies of both OpenHands hosts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RuntimeServerIT {
+
+    Path dir;
+    RuntimeServer server;
+    HttpFixture http;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        dir = tmp.toRealPath();
+        ServerOptions options = ServerOptions.builder(dir.toRealPath()).host("127.0.0.1").enableBrowser(false).build();
+        server = RuntimeServer.start(options, Assembly.runtime(options));
+        http = new HttpFixture(server.port(), null);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aliveAnswersOk() throws Exception {
+        HttpFixture.Reply r = http.get("/alive");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void legacyRunBodyGetsALegacyObservation() throws Exception {
+        HttpFixture.Reply r = http.post("/execute_action", """
+                {"action": {"id": 5, "timestamp": "2024-09-24T18:50:01.123456", "source": "agent",
+                  "message": "Running command: echo hi", "action": "run",
+                  "args": {"command": "echo hi", "thought": "", "blocking": true, "keep_prompt": true,
+                           "is_confirmed": "confirmed"},
+                  "timeout": 120}}""");
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode o = r.json();
+        assertThat(o.get("message").asText()).isEqualTo("Command `echo hi` executed with exit code 0.");
+        assertThat(o.get("content").asText()).startsWith("hi\r\n\r\n").endsWith(" # ");
+        assertThat(o.get("extras").toString()).isEqualTo("{\"command_id\":-1,\"command\":\"echo hi\",\"exit_code\":0}");
+        assertThat(o.has("success")).isFalse();
+    }
+
+    @Test
+    void currentRunBodyGetsMetadataAndSuccess() throws Exception {
+        HttpFixture.Reply r = http.post("/execute_action", """
+                {"action": {"id": 5, "timestamp": "2025-11-28T12:00:01.123456", "source": "agent",
+                  "message": "Running command: echo hi", "action": "run",
+                  "args": {"command": "echo hi", "is_input": false, "thought": "", "blocking": false,
+                           "is_static": false, "cwd": null, "hidden": false, "confirmation_state": "confirmed",
+                           "security_risk": -1},
+                  "timeout": 120.0,
+                  "tool_call_metadata": {"function_name": "execute_bash", "tool_call_id": "c1"}}}""");
+
+        JsonNode o = r.json();
+        assertThat(o.get("content").asText()).isEqualTo("hi");
+        assertThat(o.get("success").asBoolean()).isTrue();
+        assertThat(o.at("/extras/metadata/exit_code").asInt()).isZero();
+        assertThat(o.at("/extras/metadata/working_dir").asText()).isEqualTo(dir.toRealPath().toString());
+        assertThat(o.at("/extras/metadata/suffix").asText()).isEqualTo("\n[The command completed with exit code 0.]");
+    }
+
+    @Test
+    void writeThenReadInBothDialects() throws Exception {
+        http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"hello.sh\","
+                + "\"content\":\"echo hi\",\"start\":0,\"end\":-1,\"thought\":\"\"},\"timeout\":120}}");
+
+        JsonNode legacy = http.post("/execute_action", "{\"action\":{\"action\":\"read\",\"args\":{\"path\":"
+                + "\"hello.sh\",\"start\":0,\"end\":-1,\"thought\":\"\"},\"timeout\":120}}").json();
+        JsonNode current = http.post("/execute_action", "{\"action\":{\"action\":\"read\",\"args\":{\"path\":"
+                + "\"hello.sh\",\"start\":0,\"end\":-1,\"thought\":\"\",\"security_risk\":-1,\"impl_source\":"
+                + "\"default\",\"view_range\":null},\"timeout\":120.0}}").json();
+
+        String path = dir.toRealPath().resolve("hello.sh").toString();
+        assertThat(legacy.toString()).isEqualTo("{\"message\":\"I read the file " + path + ".\",\"observation\":"
+                + "\"read\",\"content\":\"echo hi\\n\",\"extras\":{\"path\":\"" + path + "\"}}");
+        assertThat(current.get("extras").toString()).isEqualTo("{\"path\":\"" + path
+                + "\",\"impl_source\":\"default\"}");
+    }
+
+    @Test
+    void editAnswersWithADiff() throws Exception {
+        Path file = Files.writeString(dir.resolve("t.txt"), "This is a test file.");
+
+        JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"edit\",\"args\":{\"path\":\""
+                + file.toRealPath() + "\",\"command\":\"str_replace\",\"file_text\":null,\"old_str\":\"test\","
+                + "\"new_str\":\"sample\",\"insert_line\":null,\"content\":\"\",\"start\":1,\"end\":-1,"
+                + "\"thought\":\"\",\"security_risk\":-1,\"impl_source\":\"oh_aci\"},\"timeout\":120.0}}").json();
+
+        assertThat(o.get("observation").asText()).isEqualTo("edit");
+        assertThat(o.at("/extras/diff").asText()).endsWith("-This is a test file.\n+This is a sample file.");
+        assertThat(Files.readString(file)).isEqualTo("This is a sample file.");
+    }
+
+    @Test
+    void malformedRequestsGetA400NamingTheProblemInBothKeys() throws Exception {
+        HttpFixture.Reply notJson = http.post("/execute_action", "{not json");
+        HttpFixture.Reply unknown = http.post("/execute_action", "{\"action\":{\"action\":\"fly\"}}");
+        HttpFixture.Reply legacyWrong = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":"
+                + "{\"command\":\"ls\",\"keep_prompt\":true,\"bogus\":1}}}");
+
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().get("detail").asText()).startsWith("Request body is not valid JSON");
+        assertThat(notJson.json().get("message").asText()).isEqualTo(notJson.json().get("detail").asText());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("is not defined");
+        assertThat(legacyWrong.json().has("detail")).isFalse();
+        assertThat(legacyWrong.json().get("message").asText()).contains("unexpected keyword argument 'bogus'");
+        assertThat(http.get("/alive").status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreJsonErrors() throws Exception {
+        assertThat(http.get("/nope").status()).isEqualTo(404);
+        assertThat(http.get("/execute_action").status()).isEqualTo(405);
+    }
+
+    @Test
+    void browsingWhenDisabledSaysSo() throws Exception {
+        JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"browse\",\"args\":{\"url\":"
+                + "\"http://localhost:1\"}}}").json();
+
+        assertThat(o.get("content").asText()).isEqualTo("Browser functionality is not supported or disabled.");
+    }
+
+    @Test
+    void aliveAnswersWhileACommandRuns() throws Exception {
+        CompletableFuture<HttpFixture.Reply> slow = CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                        + "\"sleep 5\",\"blocking\":true,\"is_input\":false},\"timeout\":30.0}}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!server.runtime().isBusy() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.runtime().isBusy()).isTrue();
+
+        HttpFixture.Reply alive = http.get("/alive");
+        HttpFixture.Reply info = http.get("/server_info");
+
+        assertThat(alive.status()).isEqualTo(200);
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(server.runtime().isBusy()).as("the command still runs").isTrue();
+        assertThat(slow.get(30, TimeUnit.SECONDS).json().at("/extras/metadata/exit_code").asInt()).isZero();
+    }
+
+    @Test
+    void serverInfoHasTheReferenceKeys() throws Exception {
+        JsonNode info = http.get("/server_info").json();
+
+        assertThat(info.get("uptime").isNumber()).isTrue();
+        assertThat(info.get("idle_time").isNumber()).isTrue();
+        assertThat(info.at("/resources/memory/rss").asLong()).isPositive();
+        assertThat(info.at("/resources/disk/total").asLong()).isPositive();
+        assertThat(info.at("/resources/io").has("read_bytes")).isTrue();
+        assertThat(info.at("/resources").has("cpu_percent")).isTrue();
+    }
+
+    @Test
+    void uploadsAFileIntoTheDestinationDirectory() throws Exception {
+        String dest = dir.resolve("up").toString();
+
+        HttpFixture.Reply r = http.upload("destination=" + enc(dest) + "&recursive=false", "a.txt",
+                "content".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"filename\":\"a.txt\",\"destination\":\"" + dest
+                + "\",\"recursive\":false}");
+        assertThat(Files.readString(dir.resolve("up/a.txt"))).isEqualTo("content");
+    }
+
+    @Test
+    void recursiveUploadExtractsAZipAndAPlainZipStaysAFile() throws Exception {
+        byte[] zip = zip("test_dir/file1.txt", "one", "test_dir/file2.txt", "two");
+        String dest = dir.resolve("tree").toString();
+
+        HttpFixture.Reply extracted = http.upload("destination=" + enc(dest) + "&recursive=true", "test_dir.zip", zip);
+        HttpFixture.Reply stored = http.upload("destination=" + enc(dest) + "&recursive=false", "keep.zip", zip);
+
+        assertThat(extracted.status()).isEqualTo(200);
+        assertThat(Files.readString(dir.resolve("tree/test_dir/file2.txt"))).isEqualTo("two");
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(Files.readAllBytes(dir.resolve("tree/keep.zip"))).isEqualTo(zip);
+    }
+
+    @Test
+    void uploadErrorsAreClear() throws Exception {
+        assertThat(http.upload("destination=relative", "a.txt", new byte[] {1}).json().get("detail").asText())
+                .isEqualTo("Destination must be an absolute path");
+        assertThat(http.upload("destination=" + enc(dir.toString()) + "&recursive=true", "a.txt", new byte[] {1})
+                .json().get("detail").asText()).isEqualTo("Recursive uploads must be zip files");
+        HttpFixture.Reply slip = http.upload("destination=" + enc(dir.resolve("x").toString()) + "&recursive=true",
+                "evil.zip", zip("../evil.txt", "bad"));
+        assertThat(slip.status()).isEqualTo(400);
+        assertThat(slip.json().get("detail").asText()).contains("points outside the destination");
+        assertThat(dir.resolve("evil.txt")).doesNotExist();
+    }
+
+    @Test
+    void listsFilesRelativeToTheWorkingDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("listing/Sub"));
+        Files.writeString(dir.resolve("listing/b.txt"), "");
+
+        assertThat(http.post("/list_files", "{\"path\":\"listing\"}").body()).isEqualTo("[\"Sub/\",\"b.txt\"]");
+        assertThat(http.post("/list_files", "{\"path\":\"missing\"}").body()).isEqualTo("[]");
+        assertThat(http.post("/list_files", "{}").status()).isEqualTo(200);
+        assertThat(http.post("/list_files", "[").status()).isEqualTo(400);
+    }
+
+    @Test
+    void downloadsADirectoryOrAFileAsAZip() throws Exception {
+        Files.createDirectories(dir.resolve("dl/inner"));
+        Files.writeString(dir.resolve("dl/inner/x.txt"), "x");
+        Files.writeString(dir.resolve("dl/y.txt"), "y");
+
+        HttpFixture.Reply head = http.get("/download_files?path=" + enc(dir.resolve("dl").toString()));
+        assertThat(head.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"dl.zip\"");
+        assertThat(entries(http.getBytes("/download_files?path=" + enc(dir.resolve("dl").toString()))))
+                .containsExactlyInAnyOrder("inner/x.txt", "y.txt");
+        assertThat(entries(http.getBytes("/download_files?path=" + enc(dir.resolve("dl/y.txt").toString()))))
+                .containsExactly("y.txt");
+        assertThat(http.get("/download_files?path=relative").status()).isEqualTo(400);
+        assertThat(http.get("/download_files?path=" + enc(dir.resolve("none").toString())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void apiKeyGuardsEveryRouteButAliveAndServerInfo() throws Exception {
+        ServerOptions options = ServerOptions.builder(dir.toRealPath()).host("127.0.0.1").apiKey("s3cret").build();
+        try (RuntimeServer guarded = RuntimeServer.start(options, Assembly.runtime(options))) {
+            HttpFixture anonymous = new HttpFixture(guarded.port(), null);
+            HttpFixture wrong = new HttpFixture(guarded.port(), "guess");
+            HttpFixture right = new HttpFixture(guarded.port(), "s3cret");
+            String body = "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo ok\"}}}";
+
+            assertThat(anonymous.post("/execute_action", body).status()).isEqualTo(403);
+            assertThat(wrong.post("/execute_action", body).body()).isEqualTo("{\"detail\":\"Invalid API Key\"}");
+            assertThat(right.post("/execute_action", body).status()).isEqualTo(200);
+            assertThat(anonymous.get("/alive").status()).isEqualTo(200);
+            assertThat(anonymous.get("/server_info").status()).isEqualTo(200);
+            assertThat(anonymous.post("/list_files", "{}").status()).isEqualTo(403);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] zip(String... namesAndContents) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                z.putNextEntry(new ZipEntry(namesAndContents[i]));
+                z.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> entries(byte[] zip) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}

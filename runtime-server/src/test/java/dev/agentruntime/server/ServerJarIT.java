@@ -1,0 +1,75 @@
+package dev.agentruntime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fat jar as a sandbox image runs it: start, serve, and leave no process behind on SIGTERM. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ServerJarIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsServesAndEndsEveryChildOnSigterm() throws Exception {
+        Path jar = Path.of("target/runtime-server.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        Process server = new ProcessBuilder("java", "-jar", jar.toString(), "0", "--working-dir", dir.toString(),
+                "--host", "127.0.0.1", "--no-enable-browser").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            int port = readPort(server);
+            HttpFixture http = new HttpFixture(port, null);
+            assertThat(http.get("/alive").status()).isEqualTo(200);
+
+            String out = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                    + "\"sleep 300 & echo $!\",\"is_input\":false}}}").json().get("content").asText();
+            long sleeper = Long.parseLong(out.lines().reduce((a, b) -> b).orElseThrow().trim());
+            assertThat(ProcessHandle.of(sleeper)).isPresent();
+
+            server.destroy(); // SIGTERM
+
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void unknownPluginExitsWithAMessage() throws Exception {
+        Path jar = Path.of("target/runtime-server.jar").toAbsolutePath();
+        Process p = new ProcessBuilder("java", "-jar", jar.toString(), "0", "--working-dir", dir.toString(),
+                "--plugins", "wizard").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out).startsWith("error: Plugin wizard not found");
+        assertThat(Files.list(dir)).isEmpty();
+    }
+
+    private static int readPort(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("agent-runtime listening on port ")) {
+                return Integer.parseInt(line.substring("agent-runtime listening on port ".length()).trim());
+            }
+        }
+        throw new AssertionError("the server ended without announcing its port");
+    }
+}
