@@ -7,8 +7,10 @@ import dev.agentruntime.core.ErrorObservation;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.jupyter.JupyterOptions;
 import dev.agentruntime.shell.ShellOptions;
 import dev.agentruntime.shell.ShellProvider;
+import java.time.Duration;
 import java.util.List;
 
 /** Builds the in-process runtime the server serves, from the server's options. Shared by {@link Main} and tests. */
@@ -29,7 +31,9 @@ public final class Assembly {
         b.options(ShellOptions.builder(options.workingDirectory()).user(user)
                 .noChangeTimeout(options.noChangeTimeout())
                 .initCommands(List.of(ShellProvider.GIT_NO_PAGER)).build());
-        if (!options.plugins().contains("jupyter")) {
+        if (options.plugins().contains("jupyter")) {
+            b.options(new JupyterOptions(null, options.plugins().contains("agent_skills"), Duration.ofSeconds(60)));
+        } else {
             b.disable("jupyter");
         }
         if (!options.enableBrowser()) {

@@ -273,6 +273,26 @@ class RuntimeServerIT {
         }
     }
 
+    @Test
+    void runsIpythonCellsWithTheJupyterPlugin() throws Exception {
+        ServerOptions options = ServerOptions.builder(dir).host("127.0.0.1").plugins(List.of("jupyter")).build();
+        try (RuntimeServer withKernel = RuntimeServer.start(options, Assembly.runtime(options))) {
+            HttpFixture client = new HttpFixture(withKernel.port(), null);
+
+            JsonNode legacy = client.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":"
+                    + "{\"code\":\"print(6*7)\",\"thought\":\"\",\"is_confirmed\":\"confirmed\","
+                    + "\"kernel_init_code\":\"\"},\"timeout\":120}}").json();
+            JsonNode current = client.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":"
+                    + "{\"code\":\"print(1)\",\"thought\":\"\",\"include_extra\":true,\"confirmation_state\":"
+                    + "\"confirmed\",\"security_risk\":-1,\"kernel_init_code\":\"\"},\"timeout\":120.0}}").json();
+
+            assertThat(legacy.get("content").asText()).startsWith("42\n[Jupyter current working directory: " + dir);
+            assertThat(legacy.get("extras").toString()).isEqualTo("{\"code\":\"print(6*7)\"}");
+            assertThat(current.get("success").asBoolean()).isTrue();
+            assertThat(current.at("/extras/image_urls").isNull()).isTrue();
+        }
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -1,0 +1,26 @@
+package dev.agentruntime.jupyter;
+
+import dev.agentruntime.core.spi.ActionHandler;
+import dev.agentruntime.core.spi.CapabilityProvider;
+import dev.agentruntime.core.spi.ProviderContext;
+import java.util.List;
+
+/**
+ * Registers the {@code run_ipython} handler. The kernel starts in the background here; the first cell waits for it,
+ * so the runtime (and the server's port) does not wait for Python.
+ */
+public final class JupyterProvider implements CapabilityProvider {
+
+    @Override
+    public String name() {
+        return "jupyter";
+    }
+
+    @Override
+    public List<ActionHandler<?>> createHandlers(ProviderContext context) {
+        JupyterOptions options = context.options(JupyterOptions.class).orElse(JupyterOptions.defaults());
+        KernelOptions kernel = new KernelOptions(options.python(), context.workspace().initialDirectory(),
+                context.workspace().userName(), java.util.Map.of(), options.startTimeout());
+        return List.of(new IPythonHandler(kernel, options.agentSkills()));
+    }
+}
