@@ -293,6 +293,40 @@ class RuntimeServerIT {
         }
     }
 
+    @Test
+    void browsesAPageInBothDialects() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", ex -> {
+            byte[] page = "<html><head><title>T</title></head><body><h1>Hi there</h1></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        site.start();
+        ServerOptions options = ServerOptions.builder(dir).host("127.0.0.1").build();
+        try (RuntimeServer withBrowser = RuntimeServer.start(options, Assembly.runtime(options))) {
+            HttpFixture client = new HttpFixture(withBrowser.port(), null);
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+
+            JsonNode legacy = client.post("/execute_action", "{\"action\":{\"action\":\"browse\",\"args\":"
+                    + "{\"url\":\"" + url + "\",\"thought\":\"\"},\"timeout\":120}}").json();
+            JsonNode current = client.post("/execute_action", "{\"action\":{\"action\":\"browse_interactive\","
+                    + "\"args\":{\"browser_actions\":\"noop()\",\"thought\":\"\",\"browsergym_send_msg_to_user\":"
+                    + "\"\",\"security_risk\":-1,\"return_axtree\":false},\"timeout\":120.0}}").json();
+
+            assertThat(legacy.get("message").asText()).isEqualTo("Visited " + url);
+            assertThat(legacy.get("content").asText()).isEqualTo("# Hi there");
+            assertThat(legacy.has("trigger_by_action")).isFalse();
+            assertThat(current.at("/extras/trigger_by_action").asText()).isEqualTo("browse_interactive");
+            assertThat(current.get("content").asText()).contains("[1] heading 'Hi there', level=1");
+        } finally {
+            site.stop(0);
+        }
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
