@@ -1,6 +1,6 @@
 package dev.agentruntime.server;
 
-import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.InProcessRuntime;
 import dev.agentruntime.core.BrowseInteractiveAction;
 import dev.agentruntime.core.BrowseURLAction;
 import dev.agentruntime.core.ErrorObservation;
@@ -23,8 +23,8 @@ public final class Assembly {
     }
 
     /** The runtime for these options: shell always; Jupyter with the {@code jupyter} plugin; browser unless off. */
-    public static AgentRuntime runtime(ServerOptions options) {
-        AgentRuntime.Builder b = AgentRuntime.builder().workingDirectory(options.workingDirectory());
+    public static InProcessRuntime runtime(ServerOptions options) {
+        InProcessRuntime.Builder b = InProcessRuntime.builder().workingDirectory(options.workingDirectory());
         String user = options.username() == null
                 ? ProcessHandle.current().info().user().orElse("root") : options.username();
         b.user(user, options.userId());

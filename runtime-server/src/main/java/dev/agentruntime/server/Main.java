@@ -1,6 +1,6 @@
 package dev.agentruntime.server;
 
-import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.InProcessRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class Main {
             System.err.println("error: cannot create the working directory: " + e.getMessage());
             System.exit(1);
         }
-        AgentRuntime runtime = Assembly.runtime(options);
+        InProcessRuntime runtime = Assembly.runtime(options);
         RuntimeServer server = RuntimeServer.start(options, runtime);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

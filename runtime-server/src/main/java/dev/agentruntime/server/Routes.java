@@ -1,6 +1,6 @@
 package dev.agentruntime.server;
 
-import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.InProcessRuntime;
 import dev.agentruntime.core.wire.OpenHandsWire;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
@@ -29,7 +29,7 @@ public final class Routes {
     }
 
     /** The whole HTTP surface for a runtime and its options. */
-    public static HttpHandler routing(AgentRuntime runtime, ServerOptions options) {
+    public static HttpHandler routing(InProcessRuntime runtime, ServerOptions options) {
         ServerState state = new ServerState(runtime, options);
         FileRoutes files = new FileRoutes(state);
         RoutingHandler routes = Handlers.routing()

@@ -1,6 +1,6 @@
 package dev.agentruntime.server;
 
-import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.InProcessRuntime;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -20,11 +20,11 @@ public final class RuntimeServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
-    private final AgentRuntime runtime;
+    private final InProcessRuntime runtime;
     private final int port;
     private volatile boolean closed;
 
-    private RuntimeServer(Undertow undertow, GracefulShutdownHandler graceful, AgentRuntime runtime) {
+    private RuntimeServer(Undertow undertow, GracefulShutdownHandler graceful, InProcessRuntime runtime) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.runtime = runtime;
@@ -34,7 +34,7 @@ public final class RuntimeServer implements AutoCloseable {
     /**
      * Serves {@code runtime} on {@code options.port()} (0: a free port). The server owns the runtime from here on.
      */
-    public static RuntimeServer start(ServerOptions options, AgentRuntime runtime) {
+    public static RuntimeServer start(ServerOptions options, InProcessRuntime runtime) {
         Objects.requireNonNull(runtime, "runtime");
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(Routes.routing(runtime, options));
         long maxEntity = Math.max(options.maxRequestBytes(), options.maxUploadBytes());
@@ -61,7 +61,7 @@ public final class RuntimeServer implements AutoCloseable {
         return port;
     }
 
-    public AgentRuntime runtime() {
+    public InProcessRuntime runtime() {
         return runtime;
     }
 

@@ -2,7 +2,7 @@ package dev.agentruntime.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentruntime.core.AgentRuntime;
+import dev.agentruntime.core.InProcessRuntime;
 import dev.agentruntime.core.CmdOutputObservation;
 import dev.agentruntime.core.CmdRunAction;
 import dev.agentruntime.core.Dialect;
@@ -26,11 +26,11 @@ class CmdRunHandlerIT {
 
     @TempDir
     Path dir;
-    AgentRuntime rt;
+    InProcessRuntime rt;
 
     @BeforeEach
     void start() {
-        rt = AgentRuntime.builder().workingDirectory(dir)
+        rt = InProcessRuntime.builder().workingDirectory(dir)
                 .options(ShellOptions.builder(dir).readRcFiles(false).noChangeTimeout(Duration.ofSeconds(2))
                         .initCommands(List.of(ShellProvider.GIT_NO_PAGER)).build())
                 .build();

@@ -154,17 +154,26 @@ public final class ZipArchives {
      * @throws java.nio.file.NoSuchFileException when {@code source} does not exist
      */
     public static void write(Path source, OutputStream out) throws IOException {
+        write(source, "", out);
+    }
+
+    /**
+     * As {@link #write(Path, OutputStream)}, with every entry name under {@code prefix} ({@code prefix/a.txt}), as
+     * OpenHands' {@code copy_to} sends a directory.
+     */
+    public static void write(Path source, String prefix, OutputStream out) throws IOException {
+        String under = prefix.isEmpty() ? "" : prefix + "/";
         if (!Files.exists(source)) {
             throw new java.nio.file.NoSuchFileException(source.toString());
         }
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             if (Files.isRegularFile(source)) {
-                add(zip, source, source.getFileName().toString());
+                add(zip, source, under + source.getFileName());
             } else {
                 try (Stream<Path> walk = Files.walk(source)) {
                     for (Path p : (Iterable<Path>) walk::iterator) {
                         if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                            add(zip, p, source.relativize(p).toString());
+                            add(zip, p, under + source.relativize(p));
                         }
                     }
                 }

@@ -97,6 +97,19 @@ public final class OpenHandsWire {
         });
     }
 
+    /**
+     * Any JSON text as plain Java values: maps (in key order), lists, strings, numbers, booleans, {@code null}.
+     *
+     * @throws IllegalArgumentException naming the problem when the text is not JSON
+     */
+    public static Object decodeValue(String json) {
+        try {
+            return Json.MAPPER.readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(Json.describe(e).replace("Request body", "The text"), e);
+        }
+    }
+
     /** Any JSON value of plain Java objects (maps, lists, strings, numbers, booleans, records of those). */
     public static String encodeValue(Object value) {
         return generate(g -> g.writeObject(value));

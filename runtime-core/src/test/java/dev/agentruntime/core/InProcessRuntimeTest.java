@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AgentRuntimeTest {
+class InProcessRuntimeTest {
 
     private static final Path DIR = Path.of("/tmp/agent-runtime-test");
 
@@ -44,7 +44,7 @@ class AgentRuntimeTest {
     @Test
     void dispatchesToTheHandlerOfTheActionType() {
         RecordingWriteHandler handler = new RecordingWriteHandler();
-        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
                 .handler(handler).build()) {
 
             Observation o = rt.execute(new FileWriteAction("a.txt", "x"), Dialect.LEGACY);
@@ -56,7 +56,7 @@ class AgentRuntimeTest {
 
     @Test
     void answersAnUnservedActionWithTheListOfServedOnes() {
-        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
                 .handler(new RecordingWriteHandler()).build()) {
 
             Observation o = rt.execute(new CmdRunAction("ls"));
@@ -68,7 +68,7 @@ class AgentRuntimeTest {
     @Test
     void turnsAHandlerFailureIntoAnErrorObservationAndKeepsServing() {
         RecordingWriteHandler handler = new RecordingWriteHandler();
-        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
                 .handler(handler).build()) {
 
             Observation failed = rt.execute(new FileWriteAction("a", "explode"));
@@ -84,7 +84,7 @@ class AgentRuntimeTest {
     @Test
     void closesEveryHandlerOnceAndRefusesWorkAfterwards() {
         RecordingWriteHandler handler = new RecordingWriteHandler();
-        AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false).handler(handler)
+        InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false).handler(handler)
                 .build();
 
         rt.close();
@@ -97,7 +97,7 @@ class AgentRuntimeTest {
 
     @Test
     void findsProvidersThroughTheServiceLoader() {
-        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).build()) {
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).build()) {
             assertThat(rt.supportedActionTypes()).contains("browse");
             assertThat(rt.execute(new BrowseURLAction("http://x")).content()).isEqualTo("echo http://x");
         }
@@ -105,7 +105,7 @@ class AgentRuntimeTest {
 
     @Test
     void skipsDisabledProviders() {
-        try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(DIR).disable("test-echo").build()) {
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).disable("test-echo").build()) {
             assertThat(rt.supportedActionTypes()).doesNotContain("browse");
         }
     }

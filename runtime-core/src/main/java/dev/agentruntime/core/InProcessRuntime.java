@@ -1,0 +1,302 @@
+package dev.agentruntime.core;
+
+import dev.agentruntime.core.spi.ActionHandler;
+import dev.agentruntime.core.spi.CapabilityProvider;
+import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.spi.ProviderContext;
+import dev.agentruntime.core.spi.Workspace;
+import java.lang.System.Logger.Level;
+import dev.agentruntime.core.files.DirectoryListing;
+import dev.agentruntime.core.files.ZipArchives;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * An in-process runtime: executes actions with the handlers of the capability modules on the class path and
+ * returns observations, no HTTP involved.
+ *
+ * <pre>{@code
+ * try (AgentRuntime rt = AgentRuntime.builder().workingDirectory(dir).build()) {
+ *     Observation o = rt.execute(new CmdRunAction("ls"));
+ * }
+ * }</pre>
+ *
+ * <p>Threading: {@link #execute} may be called from any thread; actions run one at a time in arrival order (a
+ * fair lock), as an agent's actions do. {@link #close} may be called while an action runs; it closes every handler,
+ * which ends that action.
+ */
+public final class InProcessRuntime implements AgentRuntime {
+
+    private static final System.Logger LOG = System.getLogger(InProcessRuntime.class.getName());
+
+    private final Workspace workspace;
+    private final Map<Class<? extends Action>, ActionHandler<?>> handlers;
+    private final Map<String, Class<? extends Action>> typeNames;
+    private final ReentrantLock turn = new ReentrantLock(true);
+    private volatile boolean closed;
+
+    private InProcessRuntime(Workspace workspace, Map<Class<? extends Action>, ActionHandler<?>> handlers) {
+        this.workspace = workspace;
+        this.handlers = Collections.unmodifiableMap(new LinkedHashMap<>(handlers));
+        Map<String, Class<? extends Action>> names = new LinkedHashMap<>();
+        for (String type : ACTION_TYPES.keySet()) {
+            if (handlers.containsKey(ACTION_TYPES.get(type))) {
+                names.put(type, ACTION_TYPES.get(type));
+            }
+        }
+        this.typeNames = Collections.unmodifiableMap(names);
+    }
+
+    private static final Map<String, Class<? extends Action>> ACTION_TYPES = actionTypes();
+
+    private static Map<String, Class<? extends Action>> actionTypes() {
+        Map<String, Class<? extends Action>> types = new LinkedHashMap<>();
+        types.put("run", CmdRunAction.class);
+        types.put("run_ipython", IPythonRunCellAction.class);
+        types.put("read", FileReadAction.class);
+        types.put("write", FileWriteAction.class);
+        types.put("edit", FileEditAction.class);
+        types.put("browse", BrowseURLAction.class);
+        types.put("browse_interactive", BrowseInteractiveAction.class);
+        return Collections.unmodifiableMap(types);
+    }
+
+    /** A builder; {@link AgentRuntime#builder()} returns the same. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Executes an action, waiting for any action already running to finish first.
+     *
+     * @return the observation; never null, never throws for the agent's failures
+     * @throws IllegalStateException when the runtime is closed
+     */
+    @Override
+    public Observation execute(Action action, Dialect dialect) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(dialect, "dialect");
+        ActionHandler<?> handler = handlers.get(action.getClass());
+        if (handler == null) {
+            return new ErrorObservation(action.type() + " is not supported by this runtime; available: "
+                    + String.join(", ", typeNames.keySet()));
+        }
+        turn.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the runtime is closed");
+            }
+            return dispatch(handler, action, new ExecutionContext(dialect, workspace));
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends Action> Observation dispatch(ActionHandler<A> handler, Action action,
+                                                           ExecutionContext context) {
+        try {
+            Observation result = handler.handle((A) action, context);
+            if (result == null) {
+                throw new IllegalStateException(handler.getClass().getName() + " returned no observation");
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ErrorObservation("The " + action.type() + " action was interrupted.");
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            LOG.log(Level.ERROR, "unexpected failure while executing a " + action.type() + " action", e);
+            return new ErrorObservation("Internal error while executing the " + action.type() + " action: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    /** The wire names of the action types this runtime serves, in OpenHands' order. */
+    public Set<String> supportedActionTypes() {
+        return typeNames.keySet();
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Whether an action is executing right now. */
+    public boolean isBusy() {
+        return turn.isLocked();
+    }
+
+    /** Copies a local file, or a directory with its tree, into the directory {@code destination}. */
+    @Override
+    public void upload(Path source, String destination, boolean recursive) throws IOException {
+        Path dest = workspace.resolve(destination);
+        Files.createDirectories(dest);
+        Path target = dest.resolve(source.getFileName().toString());
+        if (!Files.isDirectory(source)) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        if (!recursive) {
+            throw new IOException(source + " is a directory; upload it with recursive=true");
+        }
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void download(String path, OutputStream zip) throws IOException {
+        ZipArchives.write(workspace.resolve(path), zip);
+    }
+
+    @Override
+    public List<String> listFiles(String path) {
+        return DirectoryListing.list(workspace.initialDirectory(), path);
+    }
+
+    @Override
+    public boolean alive() {
+        return !closed;
+    }
+
+    /** Closes every handler (ending a running action); idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ActionHandler<?> handler : new HashSet<>(handlers.values())) {
+            try {
+                handler.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "closing " + handler.getClass().getName() + " failed", e);
+            }
+        }
+    }
+
+    /** Assembles a runtime. Not thread-safe; build once. */
+    public static final class Builder {
+        private Path workingDirectory;
+        private String userName = ProcessHandle.current().info().user().orElse("root");
+        private int userId = -1;
+        private boolean discover = true;
+        private final List<CapabilityProvider> providers = new ArrayList<>();
+        private final Set<String> disabled = new HashSet<>();
+        private final Map<Class<?>, Object> options = new HashMap<>();
+        private final List<ActionHandler<?>> extraHandlers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The absolute directory the agent starts in (required). */
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** The user commands run as; default: the user of this process, uid -1 (keep file ownership as is). */
+        public Builder user(String name, int uid) {
+            this.userName = Objects.requireNonNull(name, "name");
+            this.userId = uid;
+            return this;
+        }
+
+        /** An options record for one capability (e.g. {@code ShellOptions}); the last one of a type wins. */
+        public Builder options(Object optionsRecord) {
+            options.put(optionsRecord.getClass(), optionsRecord);
+            return this;
+        }
+
+        /** Whether to load providers with {@link ServiceLoader} (default {@code true}). */
+        public Builder discoverProviders(boolean enabled) {
+            this.discover = enabled;
+            return this;
+        }
+
+        /** Adds a provider explicitly (in addition to discovered ones). */
+        public Builder provider(CapabilityProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Skips the providers with these names (e.g. {@code "browser"}). */
+        public Builder disable(String... providerNames) {
+            disabled.addAll(List.of(providerNames));
+            return this;
+        }
+
+        /** Adds a handler that takes precedence over any provider's handler for the same action type. */
+        public Builder handler(ActionHandler<?> handler) {
+            extraHandlers.add(Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Creates the handlers of every enabled provider.
+         *
+         * @throws IllegalStateException when two providers serve the same action type, or no working directory
+         *                               was set
+         */
+        public InProcessRuntime build() {
+            if (workingDirectory == null) {
+                throw new IllegalStateException("a working directory is required");
+            }
+            Workspace workspace = new Workspace(workingDirectory, userName, userId);
+            ProviderContext context = new ProviderContext(workspace, options);
+            List<CapabilityProvider> all = new ArrayList<>(providers);
+            if (discover) {
+                ServiceLoader.load(CapabilityProvider.class, InProcessRuntime.class.getClassLoader()).forEach(all::add);
+            }
+            Map<Class<? extends Action>, ActionHandler<?>> byType = new LinkedHashMap<>();
+            Map<Class<? extends Action>, String> owner = new HashMap<>();
+            Set<String> seen = new HashSet<>();
+            try {
+                for (CapabilityProvider provider : all) {
+                    if (disabled.contains(provider.name()) || !seen.add(provider.name())) {
+                        continue;
+                    }
+                    for (ActionHandler<?> handler : provider.createHandlers(context)) {
+                        String previous = owner.put(handler.actionType(), provider.name());
+                        if (previous != null) {
+                            throw new IllegalStateException("providers '" + previous + "' and '" + provider.name()
+                                    + "' both serve " + handler.actionType().getSimpleName());
+                        }
+                        byType.put(handler.actionType(), handler);
+                    }
+                }
+            } catch (RuntimeException e) {
+                byType.values().forEach(ActionHandler::close);
+                throw e;
+            }
+            for (ActionHandler<?> handler : extraHandlers) {
+                byType.put(handler.actionType(), handler);
+            }
+            return new InProcessRuntime(workspace, byType);
+        }
+    }
+}
