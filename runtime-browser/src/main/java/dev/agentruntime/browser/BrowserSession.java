@@ -41,6 +41,10 @@ public final class BrowserSession implements AutoCloseable {
         o.setCssEnabled(true);
         o.setDownloadImages(false);
         o.setRedirectEnabled(true);
+        // Back and forward keep their URLs; only the last few pages stay parsed in memory (the rest reload), so
+        // the heap does not grow with every page visited.
+        o.setHistorySizeLimit(50);
+        o.setHistoryPageCacheLimit(3);
         client.setJavaScriptTimeout(options.javaScriptTimeout().toMillis());
         client.setAjaxController(new NicelyResynchronizingAjaxController());
         client.setCssErrorHandler(new SilentCssErrorHandler());

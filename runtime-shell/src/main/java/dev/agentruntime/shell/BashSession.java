@@ -126,15 +126,17 @@ public final class BashSession implements AutoCloseable {
         s.append("stty -echo -onlcr 2>/dev/null\n");
         s.append("bind 'set enable-bracketed-paste off' 2>/dev/null\n");
         s.append("bind 'set disable-completion on' 2>/dev/null\n");
-        s.append("set +o history\n");
+        s.append("set +o history +H\n"); // typed commands must not meet history expansion (`echo hi!`)
         if (options.umask() != null) {
             s.append("umask ").append(options.umask()).append('\n');
         }
         s.append("export PS2=''\n");
         // Finding python without a fork: `which` in the prompt would cost a process per command.
-        s.append("__ar_prompt() { local IFS=: __ar_d; __ar_py=; for __ar_d in $PATH; do ")
-                .append("if [[ -x $__ar_d/python && ! -d $__ar_d/python ]]; then __ar_py=$__ar_d/python; break; fi; ")
-                .append("done; PS1='").append(ps1).append("'; }\n");
+        // Recomputed only when PATH changes: a prompt costs no fork and, usually, no file lookup.
+        s.append("__ar_prompt() { if [[ \"$PATH\" != \"$__ar_path\" ]]; then local IFS=: __ar_d; __ar_py=; ")
+                .append("for __ar_d in $PATH; do if [[ -x $__ar_d/python && ! -d $__ar_d/python ]]; then ")
+                .append("__ar_py=$__ar_d/python; break; fi; done; __ar_path=$PATH; fi; PS1='").append(ps1)
+                .append("'; }\n");
         // An array: a user's `PROMPT_COMMAND=...` replaces element 0 only, so our prompt survives it.
         s.append("PROMPT_COMMAND=(':' '__ar_prompt')\n");
         s.append("cd -- '").append(directory.toString().replace("'", "'\\''")).append("'\n");
@@ -163,14 +165,38 @@ public final class BashSession implements AutoCloseable {
             throw new IllegalStateException("a command is still running");
         }
         try {
-            Files.writeString(commandFile, command, StandardCharsets.UTF_8);
             reader.beginCapture();
             running = true;
-            process.write(" IFS= read -r -d '' __ar_cmd < '" + commandFile + "'; eval \"$__ar_cmd\"\n");
+            if (isTypeable(command)) {
+                process.write(command + "\n"); // as a person (or OpenHands' tmux) would type it
+            } else {
+                Files.writeString(commandFile, command, StandardCharsets.UTF_8);
+                process.write(" IFS= read -r -d '' __ar_cmd < '" + commandFile + "'; eval \"$__ar_cmd\"\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hand the command to bash", e);
         }
         return await(hardTimeout, noChangeTimeout);
+    }
+
+    /**
+     * Whether a command can simply be typed: one complete line of printable ASCII, which bash reads as exactly one
+     * command with one prompt. Anything else (several lines, heredocs, tabs, an unclosed quote, non-ASCII text) goes
+     * through the command file, where bash sees it whole and an incomplete command is a syntax error rather than a
+     * shell waiting for the rest.
+     */
+    static boolean isTypeable(String command) {
+        if (command.isEmpty() || command.length() > 2000 || command.endsWith("\\")) {
+            return false;
+        }
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        CommandSplitter.Split split = CommandSplitter.split(command);
+        return split.understood() && split.commands().size() == 1;
     }
 
     /**

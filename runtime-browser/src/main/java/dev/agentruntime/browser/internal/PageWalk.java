@@ -44,9 +44,11 @@ public final class PageWalk {
     private final Map<String, DomElement> byBid = new HashMap<>();
     private final StringBuilder html = new StringBuilder();
     private final int[] nextBid;
+    private final Visibility visibility;
 
-    private PageWalk(int[] nextBid) {
+    private PageWalk(int[] nextBid, Visibility visibility) {
         this.nextBid = nextBid;
+        this.visibility = visibility;
     }
 
     /**
@@ -55,7 +57,7 @@ public final class PageWalk {
      * @param nextBid the page's bid counter (one element array), advanced as new elements get bids
      */
     public static Result walk(HtmlPage page, int[] nextBid) {
-        PageWalk w = new PageWalk(nextBid);
+        PageWalk w = new PageWalk(nextBid, new Visibility(page));
         w.tree.append("RootWebArea '").append(escape(page.getTitleText())).append("', focused");
         DomElement body = page.getBody() != null ? page.getBody() : page.getDocumentElement();
         if (body != null) {
@@ -83,7 +85,7 @@ public final class PageWalk {
 
     private void element(DomElement e, int depth, boolean textCovered) {
         String tag = e.getTagName().toLowerCase(Locale.ROOT);
-        if (SKIPPED.contains(tag) || e instanceof HtmlElement he && !he.isDisplayed()) {
+        if (SKIPPED.contains(tag) || visibility.hidden(e)) {
             return;
         }
         String role = Roles.of(e);

@@ -29,28 +29,33 @@ public final class TextFiles {
         int[] range = LineRanges.readRange(countLines(file), start, end);
         StringBuilder out = new StringBuilder();
         try (BufferedReader in = strictReader(file)) {
+            char[] buf = new char[1 << 16];
             int index = 0;
-            StringBuilder line = new StringBuilder();
-            int c;
             boolean pendingCr = false;
-            while ((c = in.read()) >= 0) {
-                if (pendingCr && c == '\n') {
-                    pendingCr = false;
-                    continue;
-                }
-                pendingCr = c == '\r';
-                if (c == '\r' || c == '\n') {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                int lineStart = 0;
+                for (int i = 0; i < n; i++) {
+                    char c = buf[i];
+                    if (c != '\n' && c != '\r') {
+                        pendingCr = false;
+                        continue;
+                    }
+                    if (c == '\n' && pendingCr) {
+                        pendingCr = false;
+                        lineStart = i + 1; // the \n of a \r\n: that line already ended
+                        continue;
+                    }
+                    pendingCr = c == '\r';
                     if (index >= range[0] && index < range[1]) {
-                        out.append(line).append('\n');
+                        out.append(buf, lineStart, i - lineStart).append('\n');
                     }
                     index++;
-                    line.setLength(0);
-                } else if (index >= range[0] && index < range[1]) {
-                    line.append((char) c);
+                    lineStart = i + 1;
                 }
-            }
-            if (line.length() > 0 && index >= range[0] && index < range[1]) {
-                out.append(line);
+                if (index >= range[0] && index < range[1]) {
+                    out.append(buf, lineStart, n - lineStart); // a line continuing in the next block
+                }
             }
         }
         return out.toString();

@@ -10,26 +10,36 @@ final class Capture {
 
     private final int half;
     private final StringBuilder head = new StringBuilder();
-    private final char[] tail;
+    private char[] tail; // allocated when the head is full: most commands print far less than the cap
     private long total;
     private long returned;
 
     Capture(int maxChars) {
         this.half = Math.max(1, maxChars / 2);
-        this.tail = new char[half];
     }
 
-    void append(CharSequence text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n && head.length() < half) {
-            head.append(text.charAt(i++));
-            total++;
+    void append(String text, int from, int to) {
+        int i = from;
+        if (head.length() < half) {
+            int take = Math.min(to - i, half - head.length());
+            head.append(text, i, i + take);
+            i += take;
+            total += take;
         }
-        for (; i < n; i++) {
-            tail[(int) ((total - half) % half)] = text.charAt(i);
-            total++;
+        if (i < to && tail == null) {
+            tail = new char[half];
         }
+        while (i < to) {
+            int slot = (int) ((total - half) % half);
+            int take = Math.min(to - i, half - slot);
+            text.getChars(i, i + take, tail, slot);
+            i += take;
+            total += take;
+        }
+    }
+
+    void append(String text) {
+        append(text, 0, text.length());
     }
 
     long total() {

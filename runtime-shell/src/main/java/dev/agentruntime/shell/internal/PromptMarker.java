@@ -14,6 +14,9 @@ import java.util.HexFormat;
 public final class PromptMarker {
 
     static final char SEP = '\u001f';
+    private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("\u001f");
+    private static final java.util.regex.Pattern EXIT_CODE = java.util.regex.Pattern.compile("-?\\d{1,3}");
+    private static final java.util.regex.Pattern PID = java.util.regex.Pattern.compile("\\d*");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String start;
@@ -55,8 +58,9 @@ public final class PromptMarker {
      * @return the facts, or {@code null} when the text is not a rendered prompt
      */
     public PromptInfo parse(String body) {
-        String[] f = body.split(String.valueOf(SEP), 7);
-        if (f.length != 7 || !f[0].matches("-?\\d{1,3}") || !f[1].matches("\\d*") || !f[6].startsWith("/")) {
+        String[] f = SEPARATOR.split(body, 7);
+        if (f.length != 7 || !EXIT_CODE.matcher(f[0]).matches() || !PID.matcher(f[1]).matches()
+                || !f[6].startsWith("/")) {
             return null;
         }
         int pid = f[1].isEmpty() ? -1 : parsePid(f[1]);

@@ -85,23 +85,24 @@ public final class TerminalReader implements Runnable {
     private void accept(String chunk) {
         lock.lock();
         try {
-            String text = pending + chunk;
+            String text = pending.isEmpty() ? chunk : pending + chunk;
             pending = "";
+            boolean promptSeenInChunk = false;
             int at = 0;
             while (at < text.length()) {
                 int start = text.indexOf(marker.start(), at);
                 if (start < 0) {
                     int keep = partialPrefix(text, Math.max(at, text.length() - marker.start().length() + 1));
-                    capture.append(text.subSequence(at, keep));
+                    capture.append(text, at, keep);
                     pending = text.substring(keep);
                     break;
                 }
-                capture.append(text.subSequence(at, start));
+                capture.append(text, at, start);
                 int bodyStart = start + marker.start().length();
                 int end = text.indexOf(marker.end(), bodyStart);
                 if (end < 0) {
                     if (text.length() - start > MAX_PENDING_PROMPT) {
-                        capture.append(text.subSequence(start, text.length()));
+                        capture.append(text, start, text.length());
                     } else {
                         pending = text.substring(start);
                     }
@@ -110,13 +111,18 @@ public final class TerminalReader implements Runnable {
                 PromptInfo prompt = marker.parse(text.substring(bodyStart, end));
                 at = end + marker.end().length();
                 if (prompt == null) {
-                    capture.append(text.subSequence(start, at));
+                    capture.append(text, start, at);
                 } else {
                     onPrompt(prompt);
+                    promptSeenInChunk = true;
                 }
             }
             lastOutputNanos = System.nanoTime();
-            changed.signalAll();
+            // Waiters care about prompts and the end only; a no-change deadline they compute themselves. Waking
+            // them for every chunk of output would cost a thread switch each.
+            if (promptSeenInChunk) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -125,8 +131,9 @@ public final class TerminalReader implements Runnable {
     /** The index from which the text's end could be the beginning of a marker, to hold it back. */
     private int partialPrefix(String text, int from) {
         String start = marker.start();
+        char first = start.charAt(0);
         for (int i = Math.max(0, from); i < text.length(); i++) {
-            if (start.startsWith(text.substring(i))) {
+            if (text.charAt(i) == first && start.regionMatches(0, text, i, text.length() - i)) {
                 return i;
             }
         }

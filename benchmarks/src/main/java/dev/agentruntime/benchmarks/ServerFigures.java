@@ -1,0 +1,128 @@
+package dev.agentruntime.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The server as a sandbox runs it: a child JVM from the jar, measured from outside over HTTP and /proc. */
+final class ServerFigures {
+
+    private static final String ECHO = "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo hi\","
+            + "\"is_input\":false,\"blocking\":false},\"timeout\":30.0}}";
+
+    private ServerFigures() {
+    }
+
+    static void run(Table t, Path jar, Path dir, boolean quick) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long[] starts = new long[quick ? 2 : 5];
+        for (int i = 0; i < starts.length; i++) {
+            try (Child c = Child.start(jar, dir)) {
+                starts[i] = c.readyNanos(http);
+            }
+        }
+        t.add("server", "JVM start to first /alive 200, median of " + starts.length,
+                Stats.ms(new Stats(starts).median()), "ms", "target < 500 ms; Python client 1.0-1.2 s");
+        try (Child c = Child.start(jar, dir)) {
+            c.readyNanos(http);
+            HttpRequest echo = HttpRequest.newBuilder(URI.create(c.base + "/execute_action"))
+                    .POST(HttpRequest.BodyPublishers.ofString(ECHO)).build();
+            for (int i = 0; i < 1000; i++) {
+                http.send(echo, HttpResponse.BodyHandlers.ofString());
+            }
+            long[] rt = new long[quick ? 500 : 2000];
+            for (int i = 0; i < rt.length; i++) {
+                long t0 = System.nanoTime();
+                http.send(echo, HttpResponse.BodyHandlers.ofString());
+                rt[i] = System.nanoTime() - t0;
+            }
+            Stats s = new Stats(rt);
+            t.add("server", "`echo hi` over HTTP, keep-alive, p50", Stats.ms(s.median()), "ms",
+                    "target < 1 ms; Python client ~100 ms");
+            t.add("server", "`echo hi` over HTTP, keep-alive, p99", Stats.ms(s.percentile(99)), "ms", "");
+            int done = 1000 + rt.length;
+            String at1000 = c.proc();
+            int more = quick ? 2000 : 10_000 - done;
+            for (int i = 0; i < more; i++) {
+                http.send(echo, HttpResponse.BodyHandlers.ofString());
+            }
+            t.add("server", "RSS / threads / fds after " + done + " actions", at1000, "", "RSS target < 100 MiB");
+            t.add("server", "RSS / threads / fds after " + (done + more) + " actions", c.proc(), "", "stable expected");
+        }
+    }
+
+    /** A server child process on a free port. */
+    private static final class Child implements AutoCloseable {
+        final Process process;
+        final String base;
+        final long started;
+
+        private Child(Process process, String base, long started) {
+            this.process = process;
+            this.base = base;
+            this.started = started;
+        }
+
+        static Child start(Path jar, Path dir) throws IOException {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("java", "-jar", jar.toString(), "0", "--working-dir", dir.toString(),
+                    "--host", "127.0.0.1", "--no-enable-browser").redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("agent-runtime listening on port ")) {
+                    return new Child(p, "http://127.0.0.1:" + line.substring(line.lastIndexOf(' ') + 1), t0);
+                }
+            }
+            throw new IOException("the server did not start");
+        }
+
+        long readyNanos(HttpClient http) throws Exception {
+            HttpRequest alive = HttpRequest.newBuilder(URI.create(base + "/alive")).build();
+            while (true) {
+                try {
+                    if (http.send(alive, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        return System.nanoTime() - started;
+                    }
+                } catch (IOException e) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        String proc() throws IOException {
+            long rssKb = 0;
+            int threads = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rssKb = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("Threads:")) {
+                    threads = Integer.parseInt(line.replaceAll("\\D", ""));
+                }
+            }
+            long fds;
+            try (var list = Files.list(Path.of("/proc/" + process.pid() + "/fd"))) {
+                fds = list.count();
+            }
+            return String.format("%.1f MiB / %d / %d", rssKb / 1024.0, threads, fds);
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
