@@ -42,7 +42,9 @@ final class CellCollector {
                 return;
             }
         }
-        notifyAll();
+        if (replied && idle) {
+            notifyAll(); // the waiter only cares about completion; death and deadlines it polls for
+        }
     }
 
     private static Map<String, String> bundle(JsonNode data) {

@@ -69,8 +69,8 @@ public final class KernelClient implements AutoCloseable {
         try {
             client.launch();
             return client;
-        } catch (RuntimeException e) {
-            client.close();
+        } catch (RuntimeException | Error e) {
+            client.close(); // never leave a started kernel behind, whatever failed after its start
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,7 +130,7 @@ public final class KernelClient implements AutoCloseable {
             ObjectNode content = WireCodec.object();
             content.put("code", code);
             content.put("silent", false);
-            content.put("store_history", true);
+            content.put("store_history", false); // as OpenHands sends cells
             content.set("user_expressions", WireCodec.object());
             content.put("allow_stdin", false);
             content.put("stop_on_error", true);

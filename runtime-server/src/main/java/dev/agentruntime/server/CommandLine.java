@@ -40,6 +40,7 @@ final class CommandLine {
               NO_CHANGE_TIMEOUT_SECONDS  seconds without output before a non-blocking command returns (default 10)
               LOG_JSON                   true: log JSON lines instead of plain text
               MAX_UPLOAD_BYTES           the largest upload (default 4294967296)
+              MAX_REQUEST_BYTES          the largest /execute_action body (default 16777216)
             """;
 
     /** The outcome of parsing: options to run with, or a message and exit code (help, usage error). */
@@ -112,6 +113,10 @@ final class CommandLine {
         String noChange = env.get("NO_CHANGE_TIMEOUT_SECONDS");
         if (noChange != null && !noChange.isBlank()) {
             b.noChangeTimeout(Duration.ofMillis(Math.round(number(noChange, "NO_CHANGE_TIMEOUT_SECONDS") * 1000)));
+        }
+        String maxRequest = env.get("MAX_REQUEST_BYTES");
+        if (maxRequest != null && !maxRequest.isBlank()) {
+            b.maxRequestBytes((long) number(maxRequest, "MAX_REQUEST_BYTES"));
         }
         String maxUpload = env.get("MAX_UPLOAD_BYTES");
         if (maxUpload != null && !maxUpload.isBlank()) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param apiKey            the {@code X-Session-API-Key} every route but {@code /alive} and {@code /server_info}
  *                          requires, or {@code null} for none
  * @param noChangeTimeout   the shell's no-change timeout (default 10 s)
- * @param maxRequestBytes   the largest {@code /execute_action} or {@code /list_files} body (default 64 MiB)
+ * @param maxRequestBytes   the largest {@code /execute_action} or {@code /list_files} body (default 16 MiB)
  * @param maxUploadBytes    the largest upload (default 4 GiB)
  * @param extraction        limits for extracting uploaded zips
  * @param workerThreads     HTTP worker threads; a long command occupies one (default 32)
@@ -83,7 +83,7 @@ public record ServerOptions(
         private DialectPolicy dialect = DialectPolicy.AUTO;
         private String apiKey;
         private Duration noChangeTimeout = Duration.ofSeconds(10);
-        private long maxRequestBytes = 64L << 20;
+        private long maxRequestBytes = 16L << 20;
         private long maxUploadBytes = 4L << 30;
         private ExtractionLimits extraction = ExtractionLimits.defaults();
         private int workerThreads = 32;

@@ -220,6 +220,34 @@ class CmdRunHandlerIT {
     }
 
     @Test
+    void aPagerTimesOutAndQuitsOnInput() {
+        CmdOutputObservation paged = current(new CmdRunAction("seq 1 500 | less"));
+        assertThat(paged.exitCode()).isEqualTo(-1);
+        assertThat(paged.content()).contains("1\n2\n3");
+
+        CmdOutputObservation quit = current(new CmdRunAction("q").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(quit.exitCode()).isZero();
+        assertThat(current("echo free").content()).isEqualTo("free");
+    }
+
+    @Test
+    void controlDEndsInputToAProgram() {
+        current(new CmdRunAction("cat > typed.txt"));
+        current(new CmdRunAction("line one").asInput());
+
+        CmdOutputObservation done = current(new CmdRunAction("C-d").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(done.metadata().suffix()).isEqualTo("\n[The command completed with exit code 0. CTRL+D was sent.]");
+        assertThat(current("cat typed.txt").content()).isEqualTo("line one");
+    }
+
+    @Test
+    void historyExpansionDoesNotMangleTypedCommands() {
+        assertThat(current("echo hello!world").content()).isEqualTo("hello!world");
+    }
+
+    @Test
     void gitNeverOpensAPager() {
         assertThat(current("type git").content()).contains("git --no-pager");
     }
