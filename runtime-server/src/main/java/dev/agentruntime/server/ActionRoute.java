@@ -24,11 +24,8 @@ final class ActionRoute implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        String body;
-        try {
-            body = Routes.requestBody(ex, state.options.maxRequestBytes());
-        } catch (Routes.TooLarge e) {
-            Responses.error(ex, 413, e.getMessage(), null);
+        String body = Routes.requestBody(ex, state.options.maxRequestBytes());
+        if (body == null) {
             return;
         }
         ActionDecoding decoding = OpenHandsWire.decodeAction(body, state.options.dialect());

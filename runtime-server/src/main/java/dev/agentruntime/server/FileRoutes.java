@@ -104,11 +104,8 @@ final class FileRoutes {
 
     /** The names in a directory, relative paths against the initial working directory; never an error. */
     void list(HttpServerExchange ex) throws IOException {
-        String body;
-        try {
-            body = Routes.requestBody(ex, state.options.maxRequestBytes());
-        } catch (Routes.TooLarge e) {
-            Responses.error(ex, 413, e.getMessage(), null);
+        String body = Routes.requestBody(ex, state.options.maxRequestBytes());
+        if (body == null) {
             return;
         }
         ListFilesDecoding decoding = OpenHandsWire.decodeListFiles(body);

@@ -97,20 +97,16 @@ public final class Routes {
         };
     }
 
-    static String requestBody(HttpServerExchange ex, long max) throws java.io.IOException, TooLarge {
+    /**
+     * The request body as UTF-8, or {@code null} after answering 413 when it is over {@code max} bytes (it is never
+     * read further than that).
+     */
+    static String requestBody(HttpServerExchange ex, long max) throws java.io.IOException {
         byte[] body = ex.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (body.length > max) {
-            throw new TooLarge(max);
+            Responses.error(ex, 413, "Request body is larger than the limit of " + max + " bytes", null);
+            return null;
         }
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    /** A request body over the configured limit. */
-    static final class TooLarge extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(long max) {
-            super("Request body is larger than the limit of " + max + " bytes");
-        }
     }
 }

@@ -144,6 +144,23 @@ class RuntimeServerIT {
     }
 
     @Test
+    void bodiesOverTheLimitAre413sAndTheServerGoesOn() throws Exception {
+        ServerOptions options = ServerOptions.builder(dir).host("127.0.0.1").enableBrowser(false)
+                .maxRequestBytes(2048).build();
+        try (RuntimeServer small = RuntimeServer.start(options, Assembly.runtime(options))) {
+            HttpFixture client = new HttpFixture(small.port(), null);
+            String big = "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"x\",\"content\":\""
+                    + "y".repeat(5000) + "\"}}}";
+
+            HttpFixture.Reply r = client.post("/execute_action", big);
+
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.json().get("detail").asText()).isEqualTo("Request body is larger than the limit of 2048 bytes");
+            assertThat(client.get("/alive").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void browsingWhenDisabledSaysSo() throws Exception {
         JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"browse\",\"args\":{\"url\":"
                 + "\"http://localhost:1\"}}}").json();
