@@ -58,7 +58,12 @@ public final class KernelClient implements AutoCloseable {
      */
     public static KernelClient start(KernelOptions options) {
         Objects.requireNonNull(options, "options");
-        String python = options.python() != null ? options.python() : PythonLocator.find(System.getenv("PATH"));
+        String python = options.python() != null ? PythonLocator.executableWithIpykernel(options.python())
+                : PythonLocator.find();
+        if (python == null) {
+            throw new KernelException(options.python() + " cannot import ipykernel. Install it, e.g. on Debian: "
+                    + "apt-get install " + PythonLocator.DEBIAN_PACKAGE, null);
+        }
         Path control;
         try {
             control = Files.createTempDirectory("agent-runtime-kernel-");

@@ -18,28 +18,21 @@ public final class PythonLocator {
     }
 
     /**
-     * The first candidate that can {@code import ipykernel}: {@code /usr/bin/python3}, then each {@code python3} on
-     * {@code path}.
+     * The first candidate that can {@code import ipykernel}: the {@code python3} the operating system finds on this
+     * process's PATH (a virtualenv's, say), then {@code /usr/bin/python3} (Debian's, where
+     * {@code python3-ipykernel} installs).
      *
-     * @param path the PATH to search (the caller passes the environment's)
      * @throws KernelException naming the Debian package when none can
      */
-    public static String find(String path) {
-        Set<String> candidates = new LinkedHashSet<>();
-        candidates.add("/usr/bin/python3");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty()) {
-                    candidates.add(dir + "/python3");
-                }
-            }
-        }
+    public static String find() {
+        Set<String> candidates = new LinkedHashSet<>(List.of("python3", "/usr/bin/python3"));
         List<String> tried = new ArrayList<>();
         for (String python : candidates) {
-            if (new File(python).canExecute()) {
+            if (!python.contains("/") || new File(python).canExecute()) {
                 tried.add(python);
-                if (canImportIpykernel(python)) {
-                    return python;
+                String executable = executableWithIpykernel(python);
+                if (executable != null) {
+                    return executable;
                 }
             }
         }
@@ -47,16 +40,21 @@ public final class PythonLocator {
                 + "). Install it, e.g. on Debian: apt-get install " + DEBIAN_PACKAGE, null);
     }
 
-    static boolean canImportIpykernel(String python) {
+    /**
+     * The interpreter's own path ({@code sys.executable}, what OpenHands reports) when it can import ipykernel,
+     * else {@code null}.
+     */
+    public static String executableWithIpykernel(String python) {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import ipykernel").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder(python, "-c", "import sys, ipykernel; print(sys.executable)")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isBlank() ? out.strip() : null;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 }

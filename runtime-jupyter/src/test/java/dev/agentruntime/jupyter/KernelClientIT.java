@@ -1,6 +1,7 @@
 package dev.agentruntime.jupyter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,17 @@ class KernelClientIT {
 
         ExecutionResult.Output.Display d = (ExecutionResult.Output.Display) r.outputs().get(0);
         assertThat(d.data().get("image/png")).isEqualTo(TinyPng.BASE64);
+    }
+
+    @Test
+    void findsAnInterpreterWithIpykernelAndNamesThePackageWhenOneLacksIt(@TempDir Path dir) {
+        assertThat(PythonLocator.find()).endsWith("python3");
+        assertThat(PythonLocator.executableWithIpykernel(PythonLocator.find())).isEqualTo(PythonLocator.find());
+
+        assertThatThrownBy(() -> KernelClient.start(KernelOptions.defaults(dir).withPython("/bin/false")))
+                .isInstanceOf(KernelException.class)
+                .hasMessage("/bin/false cannot import ipykernel. Install it, e.g. on Debian: apt-get install "
+                        + "python3-ipykernel");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.agentruntime.shell;
 
+import dev.agentruntime.shell.internal.InitScript;
 import dev.agentruntime.shell.internal.PromptMarker;
 import dev.agentruntime.shell.internal.ShellProcess;
 import dev.agentruntime.shell.internal.TerminalReader;
@@ -97,7 +98,7 @@ public final class BashSession implements AutoCloseable {
                 && !options.user().equals(ProcessHandle.current().info().user().orElse(null)) ? options.user() : null;
         try {
             Path init = controlDirectory.resolve("init.sh");
-            Files.writeString(init, initScript(marker, directory), StandardCharsets.UTF_8);
+            Files.writeString(init, InitScript.of(marker, options.umask(), directory), StandardCharsets.UTF_8);
             process = ShellProcess.start(directory, suUser, options.readRcFiles(), options.environment(),
                     options.columns(), options.rows());
             reader = new TerminalReader(process.output(), marker, options.maxOutputChars());
@@ -118,29 +119,6 @@ public final class BashSession implements AutoCloseable {
         lastPrompt = first.prompt();
         reader.discardOutput();
         running = false;
-    }
-
-    private String initScript(PromptMarker marker, Path directory) {
-        String ps1 = marker.ps1().replace("'", "'\\''");
-        StringBuilder s = new StringBuilder();
-        s.append("stty -echo -onlcr 2>/dev/null\n");
-        s.append("bind 'set enable-bracketed-paste off' 2>/dev/null\n");
-        s.append("bind 'set disable-completion on' 2>/dev/null\n");
-        s.append("set +o history +H\n"); // typed commands must not meet history expansion (`echo hi!`)
-        if (options.umask() != null) {
-            s.append("umask ").append(options.umask()).append('\n');
-        }
-        s.append("export PS2=''\n");
-        // Finding python without a fork: `which` in the prompt would cost a process per command.
-        // Recomputed only when PATH changes: a prompt costs no fork and, usually, no file lookup.
-        s.append("__ar_prompt() { if [[ \"$PATH\" != \"$__ar_path\" ]]; then local IFS=: __ar_d; __ar_py=; ")
-                .append("for __ar_d in $PATH; do if [[ -x $__ar_d/python && ! -d $__ar_d/python ]]; then ")
-                .append("__ar_py=$__ar_d/python; break; fi; done; __ar_path=$PATH; fi; PS1='").append(ps1)
-                .append("'; }\n");
-        // An array: a user's `PROMPT_COMMAND=...` replaces element 0 only, so our prompt survives it.
-        s.append("PROMPT_COMMAND=(':' '__ar_prompt')\n");
-        s.append("cd -- '").append(directory.toString().replace("'", "'\\''")).append("'\n");
-        return s.toString();
     }
 
     private static String tail(String s) {

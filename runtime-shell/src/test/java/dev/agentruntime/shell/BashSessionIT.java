@@ -144,6 +144,14 @@ class BashSessionIT {
     }
 
     @Test
+    void killingTheShellItselfIsReportedToo() throws Exception {
+        CommandResult died = bash.run("kill -9 $$", TEN, null);
+
+        assertThat(died.status()).isEqualTo(CommandStatus.SHELL_DIED);
+        assertThat(bash.run("echo back", TEN, null).output()).isEqualTo("back\n");
+    }
+
+    @Test
     void decodesInvalidUtf8WithReplacement() throws Exception {
         CommandResult r = bash.run("printf 'a\\xff\\xfeb\\n'", TEN, null);
 

@@ -248,6 +248,30 @@ class CmdRunHandlerIT {
     }
 
     @Test
+    void legacyEmptyCommandWaitsForMoreOutputOfARunningProgram() {
+        CmdOutputObservation started = (CmdOutputObservation) rt.execute(new CmdRunAction("echo a; sleep 7; echo b")
+                .withKeepPrompt(false), Dialect.LEGACY); // no timeout: the 2024 client's 5 s soft wait
+        CmdOutputObservation rest = (CmdOutputObservation) rt.execute(new CmdRunAction("").withKeepPrompt(false),
+                Dialect.LEGACY);
+
+        assertThat(started.content()).isEqualTo("a");
+        assertThat(started.exitCode()).isEqualTo(-1);
+        assertThat(rest.content()).isEqualTo("b");
+        assertThat(rest.exitCode()).isZero();
+    }
+
+    @Test
+    void legacySoftTimeoutLeavesTheProgramRunningThenCtrlCStopsIt() {
+        CmdOutputObservation running = (CmdOutputObservation) rt.execute(new CmdRunAction("sleep 30")
+                .withKeepPrompt(false), Dialect.LEGACY);
+        CmdOutputObservation stopped = (CmdOutputObservation) rt.execute(new CmdRunAction("ctrl+c")
+                .withKeepPrompt(false), Dialect.LEGACY);
+
+        assertThat(running.exitCode()).isEqualTo(-1);
+        assertThat(stopped.exitCode()).isEqualTo(130);
+    }
+
+    @Test
     void gitNeverOpensAPager() {
         assertThat(current("type git").content()).contains("git --no-pager");
     }
