@@ -28,15 +28,27 @@ final class ServerFigures {
 
     static void run(Table t, Path jar, Path dir, boolean quick) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long[] starts = new long[quick ? 2 : 5];
-        for (int i = 0; i < starts.length; i++) {
-            try (Child c = Child.start(jar, dir)) {
-                starts[i] = c.readyNanos(http);
+        Path archive = dir.resolve("server.jsa");
+        long[] cold = new long[quick ? 2 : 5];
+        for (int i = 0; i < cold.length; i++) {
+            // The last cold run records the class-data archive, as bin/serve's first run does.
+            String record = i == cold.length - 1 ? "-XX:ArchiveClassesAtExit=" + archive : null;
+            try (Child c = Child.start(jar, dir, record)) {
+                cold[i] = c.readyNanos(http);
+                c.get(http, "/server_info");
             }
         }
-        t.add("server", "JVM start to first /alive 200 (bin/serve's JVM flags), median of " + starts.length,
-                Stats.ms(new Stats(starts).median()), "ms", "target < 500 ms; Python client 1.0-1.2 s");
-        try (Child c = Child.start(jar, dir)) {
+        long[] warm = new long[cold.length];
+        for (int i = 0; i < warm.length; i++) {
+            try (Child c = Child.start(jar, dir, "-XX:SharedArchiveFile=" + archive)) {
+                warm[i] = c.readyNanos(http);
+            }
+        }
+        t.add("server", "JVM start to first /alive 200, bin/serve's flags, median of " + cold.length,
+                Stats.ms(new Stats(cold).median()), "ms", "first run, no class-data archive yet");
+        t.add("server", "  the same with bin/serve's class-data archive, median of " + warm.length,
+                Stats.ms(new Stats(warm).median()), "ms", "target < 500 ms; Python client 1.0-1.2 s");
+        try (Child c = Child.start(jar, dir, null)) {
             c.readyNanos(http);
             HttpRequest echo = HttpRequest.newBuilder(URI.create(c.base + "/execute_action"))
                     .POST(HttpRequest.BodyPublishers.ofString(ECHO)).build();
@@ -76,10 +88,13 @@ final class ServerFigures {
             this.started = started;
         }
 
-        static Child start(Path jar, Path dir) throws IOException {
+        static Child start(Path jar, Path dir, String extraFlag) throws IOException {
             long t0 = System.nanoTime();
             List<String> command = new java.util.ArrayList<>(List.of("java"));
             command.addAll(JVM_FLAGS);
+            if (extraFlag != null) {
+                command.add(extraFlag);
+            }
             command.addAll(List.of("-jar", jar.toString(), "0", "--working-dir", dir.toString(), "--host",
                     "127.0.0.1", "--no-enable-browser"));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -103,6 +118,10 @@ final class ServerFigures {
                     Thread.onSpinWait();
                 }
             }
+        }
+
+        void get(HttpClient http, String path) throws Exception {
+            http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         String proc() throws IOException {

@@ -4,6 +4,7 @@ import dev.agentruntime.core.InProcessRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,8 +33,11 @@ public final class Main {
             System.err.println("error: cannot create the working directory: " + e.getMessage());
             System.exit(1);
         }
-        InProcessRuntime runtime = Assembly.runtime(options);
-        RuntimeServer server = RuntimeServer.start(options, runtime);
+        // The shell's start (bash, its rc files, the PTY library) and the HTTP stack's (XNIO, JMX) overlap; the
+        // port opens only once both are done, so the first command never races the shell.
+        CompletableFuture<InProcessRuntime> runtime = CompletableFuture.supplyAsync(() -> Assembly.runtime(options));
+        RuntimeServer.warmUp();
+        RuntimeServer server = RuntimeServer.start(options, runtime.join());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -56,6 +56,16 @@ public final class RuntimeServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Loads the HTTP stack (XNIO registers itself with the platform MBean server, which takes a while) and the JSON
+     * codec, so that a caller can do it while the runtime starts on another thread. Optional.
+     */
+    public static void warmUp() {
+        org.xnio.Xnio.getInstance(Undertow.class.getClassLoader());
+        java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        dev.agentruntime.core.wire.OpenHandsWire.encodeValue(java.util.Map.of("status", "ok"));
+    }
+
     /** The port the server listens on. */
     public int port() {
         return port;
