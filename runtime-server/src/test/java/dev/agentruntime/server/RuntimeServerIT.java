@@ -138,6 +138,19 @@ class RuntimeServerIT {
     }
 
     @Test
+    void binaryAndHugeOutputStayValidJson() throws Exception {
+        JsonNode binary = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                + "\"head -c 3000 /bin/ls; echo\",\"is_input\":false},\"timeout\":30.0}}").json();
+        JsonNode huge = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                + "\"seq 1 200000\",\"is_input\":false},\"timeout\":30.0}}").json();
+
+        assertThat(binary.at("/extras/metadata/exit_code").asInt()).isZero();
+        assertThat(binary.get("content").asText()).contains("\uFFFD"); // bytes that are not UTF-8, replaced
+        assertThat(huge.get("content").asText()).hasSize(30_000 + 46)
+                .contains("\n[... Observation truncated due to length ...]\n").endsWith("199999\n200000");
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreJsonErrors() throws Exception {
         assertThat(http.get("/nope").status()).isEqualTo(404);
         assertThat(http.get("/execute_action").status()).isEqualTo(405);
