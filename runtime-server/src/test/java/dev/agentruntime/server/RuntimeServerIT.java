@@ -146,7 +146,7 @@ class RuntimeServerIT {
 
         assertThat(binary.at("/extras/metadata/exit_code").asInt()).isZero();
         assertThat(binary.get("content").asText()).contains("\uFFFD"); // bytes that are not UTF-8, replaced
-        assertThat(huge.get("content").asText()).hasSize(30_000 + 46)
+        assertThat(huge.get("content").asText()).hasSize(30_000 + dev.agentruntime.core.wire.OpenHandsWire.TRUNCATION_MARKER.length())
                 .contains("\n[... Observation truncated due to length ...]\n").endsWith("199999\n200000");
     }
 
