@@ -158,13 +158,13 @@ public final class BashSession implements AutoCloseable {
     }
 
     /**
-     * Whether a command can simply be typed: one complete line of printable ASCII, which bash reads as exactly one
-     * command with one prompt. Anything else (several lines, heredocs, tabs, an unclosed quote, non-ASCII text) goes
-     * through the command file, where bash sees it whole and an incomplete command is a syntax error rather than a
-     * shell waiting for the rest.
+     * Whether a command is simply typed, as a person (or OpenHands' tmux) would: one line of printable ASCII. An
+     * incomplete line ({@code cat << EOF}, an open quote) then leaves bash waiting for the rest, which the agent can
+     * type as input. Several lines, tabs, control characters and non-ASCII text go through the command file instead,
+     * where bash reads the whole text as one script and shows exactly one prompt for it.
      */
     static boolean isTypeable(String command) {
-        if (command.isEmpty() || command.length() > 2000 || command.endsWith("\\")) {
+        if (command.isEmpty() || command.length() > 4000) {
             return false;
         }
         for (int i = 0; i < command.length(); i++) {
@@ -173,8 +173,7 @@ public final class BashSession implements AutoCloseable {
                 return false;
             }
         }
-        CommandSplitter.Split split = CommandSplitter.split(command);
-        return split.understood() && split.commands().size() == 1;
+        return true;
     }
 
     /**

@@ -243,6 +243,36 @@ class CmdRunHandlerIT {
     }
 
     @Test
+    void aHeredocCanBeFedLineByLine() {
+        CmdOutputObservation waiting = current(new CmdRunAction("cat << EOF > fed.txt"));
+        assertThat(waiting.exitCode()).isEqualTo(-1);
+        current(new CmdRunAction("first line").asInput());
+        current(new CmdRunAction("second line").asInput());
+
+        CmdOutputObservation done = current(new CmdRunAction("EOF").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(done.exitCode()).isZero();
+        assertThat(current("cat fed.txt").content()).isEqualTo("first line\nsecond line");
+    }
+
+    @Test
+    void controlZSuspendsAndTheShellGoesOn() {
+        current(new CmdRunAction("sleep 60").withTimeout(Duration.ofSeconds(1)));
+
+        CmdOutputObservation suspended = current(new CmdRunAction("C-z").asInput().withTimeout(Duration.ofSeconds(10)));
+
+        assertThat(suspended.exitCode()).isEqualTo(148);
+        assertThat(suspended.metadata().suffix()).endsWith("CTRL+Z was sent.]");
+        assertThat(current("jobs").content()).contains("sleep 60");
+        current("kill %1");
+    }
+
+    @Test
+    void coloursAreStrippedFromOutput() {
+        assertThat(current("printf '\\033[31mred\\033[0m plain\\n'").content()).isEqualTo("red plain");
+    }
+
+    @Test
     void historyExpansionDoesNotMangleTypedCommands() {
         assertThat(current("echo hello!world").content()).isEqualTo("hello!world");
     }
