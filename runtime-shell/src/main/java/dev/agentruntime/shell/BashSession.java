@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>A command is handed to bash through a file it reads and {@code eval}s, so any text (heredocs, tabs, long lines,
- * several lines) runs exactly as written and yields exactly one prompt. The prompt carries a per-session marker
- * with the exit code and working directory, so a command costs one round trip. A command that outlives a timeout
+ * <p>A one-line command is typed, as a person would; any other text (several lines, heredocs, tabs, non-ASCII) is
+ * handed to bash through a file it reads and {@code eval}s, so it runs exactly as written and yields exactly one
+ * prompt. The prompt carries a per-session marker with the exit code and working directory, so a command costs one
+ * round trip. A command that outlives a timeout
  * keeps running: {@link #awaitOutput}, {@link #sendInput} and {@link #interrupt} continue it.
  *
  * <p>Threading: the methods that run or wait are synchronized (one caller at a time) and block up to the timeouts
