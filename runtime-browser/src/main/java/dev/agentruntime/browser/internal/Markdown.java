@@ -15,18 +15,23 @@ public final class Markdown {
         options.set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1);
         options.set(FlexmarkHtmlConverter.MAX_TRAILING_BLANK_LINES, 0);
         options.set(FlexmarkHtmlConverter.SKIP_CHAR_ESCAPE, true); // readable text, as html2text writes it
+        options.set(FlexmarkHtmlConverter.TYPOGRAPHIC_QUOTES, false);
+        options.set(FlexmarkHtmlConverter.TYPOGRAPHIC_SMARTS, false);
+        options.set(FlexmarkHtmlConverter.EXTRACT_AUTO_LINKS, false);
+        options.set(FlexmarkHtmlConverter.SKIP_ATTRIBUTES, true);
         CONVERTER = FlexmarkHtmlConverter.builder(options).build();
     }
 
     private Markdown() {
     }
 
-    public static String of(String html) {
+    /** Markdown of a simplified page body built by {@link PageWalk}. */
+    public static String of(org.jsoup.nodes.Element body) {
         try {
-            return CONVERTER.convert(html).strip();
+            return CONVERTER.convert(body).strip();
         } catch (RuntimeException e) {
             // A converter failure must not lose the page: fall back to its text.
-            return html.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+            return body.text();
         }
     }
 }

@@ -35,14 +35,16 @@ public final class PageWalk {
             "dl", "dt", "dd");
 
     /** The walk's products. */
-    public record Result(String axtree, List<Map<String, Object>> nodes, Map<String, DomElement> byBid, String html,
-                         String focusedBid) {
+    public record Result(String axtree, List<Map<String, Object>> nodes, Map<String, DomElement> byBid,
+                         org.jsoup.nodes.Element html, String focusedBid) {
     }
 
     private final StringBuilder tree = new StringBuilder();
     private final List<Map<String, Object>> nodes = new ArrayList<>();
     private final Map<String, DomElement> byBid = new HashMap<>();
-    private final StringBuilder html = new StringBuilder();
+    /** A simplified copy of the visible page for the Markdown converter, built directly (no HTML text to parse). */
+    private final org.jsoup.nodes.Element body = org.jsoup.nodes.Document.createShell("").body();
+    private org.jsoup.nodes.Element html = body;
     private final int[] nextBid;
     private final Visibility visibility;
 
@@ -65,14 +67,14 @@ public final class PageWalk {
         }
         DomElement focused = page.getFocusedElement();
         String focusedBid = focused == null || !focused.hasAttribute(BID) ? "" : focused.getAttribute(BID);
-        return new Result(w.tree.toString(), w.nodes, w.byBid, w.html.toString(), focusedBid);
+        return new Result(w.tree.toString(), w.nodes, w.byBid, w.body, focusedBid);
     }
 
     private void children(DomNode parent, int depth, boolean textCovered) {
         for (DomNode child : parent.getChildren()) {
             if (child instanceof DomText text) {
                 String t = text.getWholeText();
-                html.append(escapeHtml(t));
+                html.appendText(t);
                 String clean = t.replaceAll("\\s+", " ").strip();
                 if (!textCovered && !clean.isEmpty()) {
                     line(depth, "StaticText '" + escape(clean) + "'");
@@ -108,9 +110,15 @@ public final class PageWalk {
             childDepth = depth + 1;
             covered = textCovered || Roles.NAMED_BY_CONTENT.contains(role);
         }
-        openTag(e, tag);
+        org.jsoup.nodes.Element parent = html;
+        if (KEPT_TAGS.contains(tag)) {
+            html = html.appendElement(tag);
+            if (tag.equals("a") && e.hasAttribute("href")) {
+                html.attr("href", absolute(e));
+            }
+        }
         if (tag.equals("img")) {
-            html.append(escapeHtml(e.getAttribute("alt")));
+            html.appendText(e.getAttribute("alt"));
         } else if (!(e instanceof HtmlSelect) || role == null) {
             children(e, childDepth, covered);
         } else {
@@ -118,21 +126,7 @@ public final class PageWalk {
                 element(o, childDepth, true);
             }
         }
-        if (KEPT_TAGS.contains(tag) && !tag.equals("br") && !tag.equals("hr")) {
-            html.append("</").append(tag).append('>');
-        }
-    }
-
-    private void openTag(DomElement e, String tag) {
-        if (!KEPT_TAGS.contains(tag)) {
-            return;
-        }
-        html.append('<').append(tag);
-        if (tag.equals("a") && e.hasAttribute("href")) {
-            html.append(" href=\"").append(escapeHtml(((HtmlElement) e).getHtmlPageOrNull() == null
-                    ? e.getAttribute("href") : absolute(e))).append('"');
-        }
-        html.append('>');
+        html = parent;
     }
 
     private static String absolute(DomElement a) {
@@ -193,7 +187,4 @@ public final class PageWalk {
         return s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", " ");
     }
 
-    private static String escapeHtml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }
