@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param javaScriptTimeout the longest a single script may run before it is stopped (default 5 s)
  * @param backgroundJsWait  how long to let timers and XHR settle after each step (default 1 s)
  * @param maxPageBytes      a larger response is refused with an error (default 10 MiB)
+ * @param downloads         where responses that are files (PDF, images, archives) are saved, or {@code null} to
+ *                          only report them (the runtime's provider uses {@code <working dir>/.downloads}, as
+ *                          OpenHands does)
  */
 public record BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, Duration backgroundJsWait,
-                             long maxPageBytes) {
+                             long maxPageBytes, java.nio.file.Path downloads) {
     public BrowserOptions {
         Objects.requireNonNull(stepTimeout, "stepTimeout");
         Objects.requireNonNull(javaScriptTimeout, "javaScriptTimeout");
@@ -22,7 +25,18 @@ public record BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, D
         }
     }
 
+    /** Options that only report downloads. */
+    public BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, Duration backgroundJsWait,
+                          long maxPageBytes) {
+        this(stepTimeout, javaScriptTimeout, backgroundJsWait, maxPageBytes, null);
+    }
+
     public static BrowserOptions defaults() {
         return new BrowserOptions(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1), 10L << 20);
+    }
+
+    /** These options, saving downloads into {@code directory}. */
+    public BrowserOptions withDownloads(java.nio.file.Path directory) {
+        return new BrowserOptions(stepTimeout, javaScriptTimeout, backgroundJsWait, maxPageBytes, directory);
     }
 }

@@ -152,6 +152,20 @@ class BrowserSessionIT {
     }
 
     @Test
+    void downloadsAreSavedWhereTheAgentCanFindThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (BrowserSession saving = BrowserSession.open(BrowserOptions.defaults().withDownloads(dir))) {
+            StepResult first = saving.navigate(site.url("/pdf"));
+            StepResult second = saving.navigate(site.url("/pdf"));
+
+            assertThat(first.error()).contains("is not a web page (application/pdf")
+                    .endsWith("it was downloaded and saved to " + dir.resolve("pdf"));
+            assertThat(second.error()).endsWith("saved to " + dir.resolve("pdf_1"));
+            assertThat(java.nio.file.Files.readString(dir.resolve("pdf"))).isEqualTo("%PDF-1.4 binary");
+        }
+    }
+
+    @Test
     void redirectLoopsOversizedPagesAndEndlessScriptsAreErrors() {
         assertThat(browser.navigate(site.url("/loop")).error()).isNotEmpty();
         assertThat(browser.navigate(site.url("/big")).error()).contains("over the limit of 65536 bytes");

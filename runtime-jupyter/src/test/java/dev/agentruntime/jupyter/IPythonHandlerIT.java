@@ -116,6 +116,17 @@ class IPythonHandlerIT {
     }
 
     @Test
+    void kernelInitCodeRunsOnceBeforeTheFirstCell() {
+        IPythonRunCellAction first = new IPythonRunCellAction("print(counter)", true, "counter = 41",
+                Duration.ofSeconds(30), "", dev.agentruntime.core.Confirmation.CONFIRMED, -1);
+        IPythonRunCellAction again = new IPythonRunCellAction("counter += 1; print(counter)", true, "counter = 41",
+                Duration.ofSeconds(30), "", dev.agentruntime.core.Confirmation.CONFIRMED, -1);
+
+        assertThat(rt.execute(first, Dialect.CURRENT).content()).startsWith("41\n");
+        assertThat(rt.execute(again, Dialect.CURRENT).content()).startsWith("42\n");
+    }
+
+    @Test
     void inputInACellFailsInsteadOfHanging() {
         assertThat(cell("input('name? ')", Dialect.CURRENT).content()).contains("StdinNotImplementedError");
     }

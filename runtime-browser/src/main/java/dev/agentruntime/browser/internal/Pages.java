@@ -115,8 +115,10 @@ public final class Pages {
             return "HTTP " + status + " " + response.getStatusMessage() + " for " + url;
         }
         if (page instanceof UnexpectedPage && !isText(response.getContentType())) {
-            return "The response from " + url + " is not a web page (" + response.getContentType() + ", " + size
-                    + " bytes); it cannot be shown as text.";
+            String what = "The response from " + url + " is not a web page (" + response.getContentType() + ", " + size
+                    + " bytes)";
+            return options.downloads() == null ? what + "; it cannot be shown as text."
+                    : what + "; " + Downloads.save(response, options.downloads());
         }
         return "";
     }
