@@ -34,15 +34,20 @@ public final class Routes {
         FileRoutes files = new FileRoutes(state);
         RoutingHandler routes = Handlers.routing()
                 .get("/alive", ex -> Responses.json(ex, 200, "{\"status\":\"ok\"}"))
-                .get("/server_info", new BlockingHandler(ex -> Responses.json(ex, 200,
+                .get("/server_info", blocking(ex -> Responses.json(ex, 200,
                         OpenHandsWire.encodeValue(ServerInfo.snapshot(state)))))
-                .post("/execute_action", new BlockingHandler(new ActionRoute(state)))
-                .post("/upload_file", new BlockingHandler(files::upload))
-                .post("/list_files", new BlockingHandler(files::list))
-                .get("/download_files", new BlockingHandler(files::download))
+                .post("/execute_action", blocking(new ActionRoute(state)))
+                .post("/upload_file", blocking(files::upload))
+                .post("/list_files", blocking(files::list))
+                .get("/download_files", blocking(files::download))
                 .setFallbackHandler(ex -> Responses.error(ex, 404, "Not Found", null))
                 .setInvalidMethodHandler(ex -> Responses.error(ex, 405, "Method Not Allowed", null));
         return logged(apiKey(options.apiKey(), failSafe(routes)));
+    }
+
+    /** Runs a route on a worker thread, where it may block, with the same failure handling. */
+    private static HttpHandler blocking(HttpHandler route) {
+        return new BlockingHandler(failSafe(route));
     }
 
     /** An unexpected failure anywhere is a 500 with a message, logged with its stack trace; serving goes on. */

@@ -259,6 +259,18 @@ class RuntimeServerIT {
     }
 
     @Test
+    void aFailureInsideARouteIsA500WithAMessage() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+
+        HttpFixture.Reply r = http.upload("destination=" + enc(file.resolve("sub").toString()), "a.txt",
+                new byte[] {1});
+
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("detail").asText()).startsWith("Internal server error: ");
+        assertThat(http.get("/alive").status()).isEqualTo(200);
+    }
+
+    @Test
     void listsFilesRelativeToTheWorkingDirectory() throws Exception {
         Files.createDirectories(dir.resolve("listing/Sub"));
         Files.writeString(dir.resolve("listing/b.txt"), "");
