@@ -294,7 +294,10 @@ public final class InProcessRuntime implements AgentRuntime {
                 throw e;
             }
             for (ActionHandler<?> handler : extraHandlers) {
-                byType.put(handler.actionType(), handler);
+                ActionHandler<?> replaced = byType.put(handler.actionType(), handler);
+                if (replaced != null && !byType.containsValue(replaced)) {
+                    replaced.close(); // a provider's handler the embedder overrode must not keep its process
+                }
             }
             return new InProcessRuntime(workspace, byType);
         }

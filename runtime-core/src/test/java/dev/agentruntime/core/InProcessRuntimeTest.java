@@ -125,6 +125,32 @@ class InProcessRuntimeTest {
     }
 
     @Test
+    void anOverriddenProviderHandlerIsClosed() {
+        RecordingWriteHandler fromProvider = new RecordingWriteHandler();
+        CapabilityProvider provider = new CapabilityProvider() {
+            @Override
+            public String name() {
+                return "writer";
+            }
+
+            @Override
+            public List<ActionHandler<?>> createHandlers(dev.agentruntime.core.spi.ProviderContext context) {
+                return List.of(fromProvider);
+            }
+        };
+        RecordingWriteHandler override = new RecordingWriteHandler();
+
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false)
+                .provider(provider).handler(override).build()) {
+            rt.execute(new FileWriteAction("a", "x"));
+
+            assertThat(fromProvider.closed).isEqualTo(1);
+            assertThat(fromProvider.seen).isEmpty();
+            assertThat(override.seen).hasSize(1);
+        }
+    }
+
+    @Test
     void requiresAWorkingDirectory() {
         assertThatThrownBy(() -> AgentRuntime.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a working directory is required");
