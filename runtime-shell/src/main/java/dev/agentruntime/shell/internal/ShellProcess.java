@@ -99,9 +99,7 @@ public final class ShellProcess implements AutoCloseable {
             h.descendants().forEach(tree::add);
         });
         // Hang-up: interactive bash ignores SIGTERM but forwards SIGHUP to its jobs.
-        for (ProcessHandle h : tree) {
-            Signals.hangUp(h.pid());
-        }
+        Signals.hangUp(tree.stream().map(ProcessHandle::pid).toList());
         try {
             stdin.close();
         } catch (IOException e) {

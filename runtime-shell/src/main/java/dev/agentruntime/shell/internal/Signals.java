@@ -9,13 +9,18 @@ final class Signals {
     private Signals() {
     }
 
-    static void hangUp(long pid) {
-        send("HUP", Long.toString(pid));
+    /** Hangs up every process of the list with one {@code kill}. */
+    static void hangUp(java.util.List<Long> pids) {
+        if (!pids.isEmpty()) {
+            send("HUP", pids.stream().map(String::valueOf).toArray(String[]::new));
+        }
     }
 
-    static void send(String signal, String target) {
+    static void send(String signal, String... targets) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal, "--"));
+        command.addAll(java.util.List.of(targets));
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", target)
+            Process kill = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             kill.waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
