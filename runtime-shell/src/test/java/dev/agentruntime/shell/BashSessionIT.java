@@ -90,6 +90,17 @@ class BashSessionIT {
     }
 
     @Test
+    void aProgramThatIgnoresCtrlCIsStoppedByTheFallbackSignals() throws Exception {
+        bash.run("bash -c \"trap '' INT; sleep 60\"", Duration.ofMillis(300), null);
+
+        CommandResult stopped = bash.interrupt(Duration.ofSeconds(1));
+
+        assertThat(stopped.status()).isEqualTo(CommandStatus.COMPLETED);
+        assertThat(stopped.exitCode()).isEqualTo(137); // SIGKILL: the foreground group ignored SIGINT
+        assertThat(bash.run("echo ok", TEN, null).output()).isEqualTo("ok\n");
+    }
+
+    @Test
     void interactiveProgramTakesInput() throws Exception {
         CommandResult asked = bash.run("read -p 'name? ' NAME; echo \"got $NAME\"", null, Duration.ofMillis(500));
         assertThat(asked.status()).isEqualTo(CommandStatus.NO_CHANGE_TIMEOUT);
