@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,9 +61,5 @@ public record ConnectionInfo(int shell, int iopub, int stdin, int control, int h
         // Never log the key.
         return "ConnectionInfo[shell=" + shell + ", iopub=" + iopub + ", stdin=" + stdin + ", control=" + control
                 + ", hb=" + hb + "]";
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
