@@ -16,10 +16,6 @@ final class ArgValues {
         this.values = values;
     }
 
-    boolean has(String name) {
-        return values.containsKey(name);
-    }
-
     String string(String name, String fallback) {
         Object v = values.get(name);
         return v == null ? fallback : (String) v;
