@@ -21,12 +21,17 @@ final class LogSetup {
         }
         ConsoleHandler console = new ConsoleHandler();
         console.setLevel(Level.ALL);
-        console.setFormatter(json ? new JsonLines() : new PlainLines());
+        console.setFormatter(formatter(json));
         root.addHandler(console);
         root.setLevel(Level.INFO);
         Logger.getLogger("org.xnio").setLevel(Level.WARNING);
         Logger.getLogger("io.undertow").setLevel(Level.WARNING);
         Logger.getLogger("org.htmlunit").setLevel(Level.OFF);
+    }
+
+    /** One line per record: plain text, or a JSON object with time, level, logger, message and stack. */
+    static Formatter formatter(boolean json) {
+        return json ? new JsonLines() : new PlainLines();
     }
 
     private static String stack(LogRecord r) {
