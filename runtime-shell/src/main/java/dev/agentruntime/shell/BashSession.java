@@ -1,5 +1,6 @@
 package dev.agentruntime.shell;
 
+import dev.agentruntime.shell.internal.ForegroundGroup;
 import dev.agentruntime.shell.internal.InitScript;
 import dev.agentruntime.shell.internal.PromptMarker;
 import dev.agentruntime.shell.internal.ShellProcess;
