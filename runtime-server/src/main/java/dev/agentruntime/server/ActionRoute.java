@@ -33,6 +33,10 @@ final class ActionRoute implements HttpHandler {
             Responses.error(ex, 400, rejected.message(), rejected.dialect());
             return;
         }
+        if (decoding instanceof ActionDecoding.Answered answered) {
+            Responses.json(ex, 200, OpenHandsWire.encodeObservation(answered.observation(), answered.dialect()));
+            return;
+        }
         ActionDecoding.Decoded decoded = (ActionDecoding.Decoded) decoding;
         ex.putAttachment(Routes.ACTION_TYPE, decoded.action().type());
         state.lastExecutionNanos.set(System.nanoTime());

@@ -17,8 +17,8 @@ public final class DirectoryListing {
 
     /**
      * Lists a directory: directories first with a trailing {@code /}, then files, each group sorted
-     * case-insensitively; hidden entries included. A missing path, a file, or an unreadable directory gives an empty
-     * list.
+     * case-insensitively; hidden entries included, dangling symbolic links left out. A missing path, a file, or an
+     * unreadable directory gives an empty list.
      *
      * @param base the initial working directory, against which a relative or absent path resolves
      * @param path the path asked for, or {@code null}
@@ -33,6 +33,9 @@ public final class DirectoryListing {
         try (Stream<Path> entries = Files.list(dir)) {
             entries.forEach(p -> {
                 String name = p.getFileName().toString();
+                if (!Files.exists(p)) {
+                    return; // a dangling symbolic link: os.path.exists() says no, and OpenHands leaves it out
+                }
                 if (Files.isDirectory(p)) {
                     dirs.add(name + "/");
                 } else {

@@ -8,6 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -68,6 +70,36 @@ final class EditorText {
             out.append(String.format(Locale.ROOT, "%6d", i + firstLine)).append('\t').append(lines[i]);
         }
         return out.append('\n').toString();
+    }
+
+    /** At most the editor's response limit, with its notice when cut (openhands-aci's {@code maybe_truncate}). */
+    static String clip(String text) {
+        return text.length() > FileEditor.MAX_RESPONSE ? text.substring(0, FileEditor.MAX_RESPONSE)
+                + FileEditor.CLIPPED : text;
+    }
+
+    /** The lines of a text with their line breaks as they are ({@code \n}, {@code \r\n} or {@code \r}). */
+    static List<String> rawLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                lines.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    static boolean endsWithLineBreak(String line) {
+        return line.endsWith("\n") || line.endsWith("\r");
     }
 
     static String suffix(Path file) {

@@ -28,9 +28,10 @@ final class ViewCommand {
                     + "Markdown is not supported by this runtime.");
         }
         EditorText.validate(path);
-        String text = EditorText.read(path).text();
+        // As Python reads a text file: any line break becomes \n.
+        String text = String.join("", LineRanges.splitLines(EditorText.read(path).text()));
         if (viewRange == null) {
-            return EditorText.numbered(clip(text), path.toString(), 1);
+            return EditorText.numbered(EditorText.clip(text), path.toString(), 1);
         }
         return range(path, text, viewRange);
     }
@@ -42,7 +43,7 @@ final class ViewCommand {
                     + "integers.");
         }
         String[] lines = text.split("\n", -1);
-        int n = lines.length;
+        int n = LineRanges.splitLines(text).size(); // lines as iterating over the file counts them
         int start = viewRange.get(0);
         int end = viewRange.get(1);
         if (start < 1 || start > n) {
@@ -60,12 +61,7 @@ final class ViewCommand {
                     + "` should be greater than or equal to the first element `" + start + "`.");
         }
         String snippet = String.join("\n", java.util.Arrays.asList(lines).subList(start - 1, end));
-        return note + EditorText.numbered(clip(snippet), path.toString(), start);
-    }
-
-    private static String clip(String text) {
-        return text.length() > FileEditor.MAX_RESPONSE ? text.substring(0, FileEditor.MAX_RESPONSE)
-                + FileEditor.CLIPPED : text;
+        return note + EditorText.numbered(EditorText.clip(snippet), path.toString(), start);
     }
 
     /** {@code find -L path -maxdepth 2 -not -path 'path/.*' -not -path 'path/* /.*' | sort}, directories with '/'. */

@@ -2,9 +2,13 @@ package dev.agentruntime.core.wire;
 
 import dev.agentruntime.core.Action;
 import dev.agentruntime.core.Dialect;
+import dev.agentruntime.core.Observation;
 import java.util.Objects;
 
-/** The outcome of decoding an {@code /execute_action} body: an action, or the reason it was refused. */
+/**
+ * The outcome of decoding an {@code /execute_action} body: an action, an answer given without executing, or the
+ * reason it was refused.
+ */
 public sealed interface ActionDecoding {
 
     /**
@@ -16,6 +20,20 @@ public sealed interface ActionDecoding {
     record Decoded(Action action, Dialect dialect) implements ActionDecoding {
         public Decoded {
             Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(dialect, "dialect");
+        }
+    }
+
+    /**
+     * A well-formed request that OpenHands answers with an observation before anything runs (an editor
+     * {@code insert_line} that is not an integer, say): send {@code observation} as the 200 reply.
+     *
+     * @param observation the answer
+     * @param dialect     the dialect the request was written in
+     */
+    record Answered(Observation observation, Dialect dialect) implements ActionDecoding {
+        public Answered {
+            Objects.requireNonNull(observation, "observation");
             Objects.requireNonNull(dialect, "dialect");
         }
     }

@@ -3,6 +3,7 @@ package dev.agentruntime.core.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentruntime.core.Dialect;
+import dev.agentruntime.core.FileEditObservation;
 import dev.agentruntime.core.wire.ArgSpec.ActionSpec;
 import dev.agentruntime.core.wire.ArgSpec.Arg;
 import java.time.Duration;
@@ -11,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decodes {@code {"action": {...}}} bodies; every problem becomes a {@link ActionDecoding.Rejected}. */
+/**
+ * Decodes {@code {"action": {...}}} bodies; every problem becomes a {@link ActionDecoding.Rejected}, except the
+ * few OpenHands answers with an observation ({@link ActionDecoding.Answered}).
+ */
 final class ActionReader {
 
     private ActionReader() {
@@ -87,8 +91,16 @@ final class ActionReader {
             return new ActionDecoding.Rejected(wrongArgs + spec.pythonClass() + ".__init__() " + missing(missing),
                     dialect);
         }
+        ArgValues argValues = new ArgValues(values);
+        ArgValues.InvalidInsertLine invalid = argValues.invalidInsertLine();
+        if (invalid != null) {
+            // The current server's _execute_file_editor: an edit observation, not an HTTP error.
+            return new ActionDecoding.Answered(new FileEditObservation("ERROR:\nInvalid insert_line value: '"
+                    + invalid.value() + "'. Expected an integer.", argValues.string("path", ""), false,
+                    argValues.string("old_str", null), argValues.string("new_str", null), "oh_aci", ""), dialect);
+        }
         try {
-            return new ActionDecoding.Decoded(ActionFactory.create(spec.type(), new ArgValues(values), timeout,
+            return new ActionDecoding.Decoded(ActionFactory.create(spec.type(), argValues, timeout,
                     dialect), dialect);
         } catch (IllegalArgumentException e) {
             return new ActionDecoding.Rejected(wrongArgs + e.getMessage(), dialect);

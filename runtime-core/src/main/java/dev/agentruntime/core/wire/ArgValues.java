@@ -35,6 +35,15 @@ final class ArgValues {
         return (Integer) values.get(name);
     }
 
+    /** An {@code insert_line} the server cannot turn into an integer, kept as it came. */
+    record InvalidInsertLine(String value) {
+    }
+
+    /** The invalid {@code insert_line} of this action, or {@code null}. */
+    InvalidInsertLine invalidInsertLine() {
+        return values.get("insert_line") instanceof InvalidInsertLine invalid ? invalid : null;
+    }
+
     Confirmation confirmation() {
         Object v = values.getOrDefault("confirmation_state", values.get("is_confirmed"));
         return v == null ? Confirmation.CONFIRMED : (Confirmation) v;
@@ -103,10 +112,9 @@ final class ArgValues {
             }
             case INSERT_LINE -> {
                 Integer line = insertLine(node);
-                if (line == null) {
-                    return "Invalid insert_line value: " + PythonRepr.of(node) + ". Expected an integer.";
-                }
-                into.put(name, line);
+                // Not a refusal: the current server answers it with an editor error (see ActionReader).
+                into.put(name, line != null ? line : new InvalidInsertLine(node.isTextual() ? node.textValue()
+                        : node.toString()));
             }
             case IGNORED -> {
                 // dropped, as the current server does

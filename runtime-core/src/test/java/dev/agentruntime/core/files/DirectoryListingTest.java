@@ -39,4 +39,15 @@ class DirectoryListingTest {
         assertThat(DirectoryListing.list(base, "missing")).isEmpty();
         assertThat(DirectoryListing.list(base, "f")).isEmpty();
     }
+
+    @Test
+    void leavesOutDanglingSymbolicLinksButKeepsLiveOnes() throws Exception {
+        Files.writeString(base.resolve("target.txt"), "");
+        Files.createDirectory(base.resolve("dir"));
+        Files.createSymbolicLink(base.resolve("live"), base.resolve("target.txt"));
+        Files.createSymbolicLink(base.resolve("to-dir"), base.resolve("dir"));
+        Files.createSymbolicLink(base.resolve("dangling"), base.resolve("gone.txt"));
+
+        assertThat(DirectoryListing.list(base, null)).containsExactly("dir/", "to-dir/", "live", "target.txt");
+    }
 }

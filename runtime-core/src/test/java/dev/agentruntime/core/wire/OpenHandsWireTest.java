@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentruntime.core.CmdOutputMetadata;
 import dev.agentruntime.core.CmdOutputObservation;
 import dev.agentruntime.core.Dialect;
+import dev.agentruntime.core.FileEditAction;
+import dev.agentruntime.core.FileEditObservation;
 import org.junit.jupiter.api.Test;
 
 class OpenHandsWireTest {
@@ -54,5 +56,28 @@ class OpenHandsWireTest {
 
         assertThat(OpenHandsWire.encodeObservation(failed, Dialect.CURRENT)).endsWith("\"success\":false}")
                 .contains("\"message\":\"Command `false` executed with exit code 1.\"");
+    }
+
+    @Test
+    void anInsertLineThatIsNoIntegerIsAnsweredWithAnEditorErrorNotARefusal() {
+        ActionDecoding d = OpenHandsWire.decodeAction("{\"action\": {\"action\": \"edit\", \"args\": {\"path\": "
+                + "\"/w/a.txt\", \"command\": \"insert\", \"insert_line\": \"two\", \"new_str\": \"x\"}}}",
+                DialectPolicy.AUTO);
+
+        assertThat(d).isInstanceOf(ActionDecoding.Answered.class);
+        FileEditObservation o = (FileEditObservation) ((ActionDecoding.Answered) d).observation();
+        assertThat(o.content()).isEqualTo("ERROR:\nInvalid insert_line value: 'two'. Expected an integer.");
+        assertThat(o.path()).isEqualTo("/w/a.txt");
+        assertThat(o.newContent()).isEqualTo("x");
+        assertThat(((ActionDecoding.Answered) d).dialect()).isEqualTo(Dialect.CURRENT);
+    }
+
+    @Test
+    void anInsertLineGivenAsANumericStringIsAnInteger() {
+        ActionDecoding d = OpenHandsWire.decodeAction("{\"action\": {\"action\": \"edit\", \"args\": {\"path\": "
+                + "\"/w/a.txt\", \"command\": \"insert\", \"insert_line\": \" 3 \", \"new_str\": \"x\"}}}",
+                DialectPolicy.AUTO);
+
+        assertThat(((FileEditAction) ((ActionDecoding.Decoded) d).action()).insertLine()).isEqualTo(3);
     }
 }
