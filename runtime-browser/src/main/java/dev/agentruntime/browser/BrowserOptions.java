@@ -1,5 +1,6 @@
 package dev.agentruntime.browser;
 
+import dev.agentruntime.core.spi.SandboxUser;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param downloads         where responses that are files (PDF, images, archives) are saved, or {@code null} to
  *                          only report them (the runtime's provider uses {@code <working dir>/.downloads}, as
  *                          OpenHands does)
+ * @param downloadsOwner    the user saved downloads (and their folder) are given to (default: this process's user)
  */
 public record BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, Duration backgroundJsWait,
-                             long maxPageBytes, java.nio.file.Path downloads) {
+                             long maxPageBytes, java.nio.file.Path downloads, SandboxUser downloadsOwner) {
     public BrowserOptions {
         Objects.requireNonNull(stepTimeout, "stepTimeout");
         Objects.requireNonNull(javaScriptTimeout, "javaScriptTimeout");
@@ -23,12 +25,15 @@ public record BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, D
         if (maxPageBytes < 1024) {
             throw new IllegalArgumentException("maxPageBytes must be at least 1024");
         }
+        if (downloadsOwner == null) {
+            downloadsOwner = SandboxUser.current();
+        }
     }
 
     /** Options that only report downloads. */
     public BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, Duration backgroundJsWait,
                           long maxPageBytes) {
-        this(stepTimeout, javaScriptTimeout, backgroundJsWait, maxPageBytes, null);
+        this(stepTimeout, javaScriptTimeout, backgroundJsWait, maxPageBytes, null, null);
     }
 
     public static BrowserOptions defaults() {
@@ -37,6 +42,11 @@ public record BrowserOptions(Duration stepTimeout, Duration javaScriptTimeout, D
 
     /** These options, saving downloads into {@code directory}. */
     public BrowserOptions withDownloads(java.nio.file.Path directory) {
-        return new BrowserOptions(stepTimeout, javaScriptTimeout, backgroundJsWait, maxPageBytes, directory);
+        return withDownloads(directory, downloadsOwner);
+    }
+
+    /** These options, saving downloads into {@code directory} as files of {@code owner}. */
+    public BrowserOptions withDownloads(java.nio.file.Path directory, SandboxUser owner) {
+        return new BrowserOptions(stepTimeout, javaScriptTimeout, backgroundJsWait, maxPageBytes, directory, owner);
     }
 }

@@ -16,7 +16,8 @@ public final class BrowserProvider implements CapabilityProvider {
     @Override
     public List<ActionHandler<?>> createHandlers(ProviderContext context) {
         BrowserHolder holder = new BrowserHolder(context.options(BrowserOptions.class).orElse(
-                BrowserOptions.defaults().withDownloads(context.workspace().initialDirectory().resolve(".downloads"))));
+                BrowserOptions.defaults().withDownloads(context.workspace().initialDirectory().resolve(".downloads"),
+                        context.workspace().user())));
         return List.of(new BrowseHandlers.Url(holder), new BrowseHandlers.Interactive(holder));
     }
 }

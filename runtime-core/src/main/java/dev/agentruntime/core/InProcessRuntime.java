@@ -4,15 +4,17 @@ import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.CapabilityProvider;
 import dev.agentruntime.core.spi.ExecutionContext;
 import dev.agentruntime.core.spi.ProviderContext;
+import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.spi.Workspace;
 import java.lang.System.Logger.Level;
 import dev.agentruntime.core.files.DirectoryListing;
+import dev.agentruntime.core.files.Ownership;
 import dev.agentruntime.core.files.ZipArchives;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -143,26 +145,28 @@ public final class InProcessRuntime implements AgentRuntime {
         return turn.isLocked();
     }
 
-    /** Copies a local file, or a directory with its tree, into the directory {@code destination}. */
+    /**
+     * Copies a local file, or a directory with its tree, into the directory {@code destination}; what is created
+     * there belongs to the workspace's user ({@link Ownership}).
+     */
     @Override
     public void upload(Path source, String destination, boolean recursive) throws IOException {
-        Path dest = workspace.resolve(destination);
-        Files.createDirectories(dest);
-        Path target = dest.resolve(source.getFileName().toString());
-        if (!Files.isDirectory(source)) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        if (!recursive) {
+        if (Files.isDirectory(source) && !recursive) {
             throw new IOException(source + " is a directory; upload it with recursive=true");
         }
+        SandboxUser owner = workspace.user();
+        Path dest = workspace.resolve(destination);
+        Ownership.createDirectories(dest, owner);
+        Path target = dest.resolve(source.getFileName().toString());
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path to = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
+                    Ownership.createDirectories(to, owner);
                 } else {
-                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                    try (InputStream in = Files.newInputStream(p)) {
+                        Ownership.store(in, to, owner);
+                    }
                 }
             }
         }
@@ -202,8 +206,7 @@ public final class InProcessRuntime implements AgentRuntime {
     /** Assembles a runtime. Not thread-safe; build once. */
     public static final class Builder {
         private Path workingDirectory;
-        private String userName = ProcessHandle.current().info().user().orElse("root");
-        private int userId = -1;
+        private SandboxUser user;
         private boolean discover = true;
         private final List<CapabilityProvider> providers = new ArrayList<>();
         private final Set<String> disabled = new HashSet<>();
@@ -219,10 +222,20 @@ public final class InProcessRuntime implements AgentRuntime {
             return this;
         }
 
-        /** The user commands run as; default: the user of this process, uid -1 (keep file ownership as is). */
+        /**
+         * The account commands run as and new files belong to, looked up by name in the system's user database;
+         * {@code uid} is used when the account is not found there. Default: the user of this process.
+         */
         public Builder user(String name, int uid) {
-            this.userName = Objects.requireNonNull(name, "name");
-            this.userId = uid;
+            Objects.requireNonNull(name, "name");
+            this.user = SandboxUser.lookup(name).orElseGet(() -> new SandboxUser(name, uid, -1, Path.of("/"),
+                    "/bin/sh"));
+            return this;
+        }
+
+        /** The account commands run as and new files belong to. Default: the user of this process. */
+        public Builder user(SandboxUser account) {
+            this.user = Objects.requireNonNull(account, "account");
             return this;
         }
 
@@ -266,7 +279,7 @@ public final class InProcessRuntime implements AgentRuntime {
             if (workingDirectory == null) {
                 throw new IllegalStateException("a working directory is required");
             }
-            Workspace workspace = new Workspace(workingDirectory, userName, userId);
+            Workspace workspace = new Workspace(workingDirectory, user == null ? SandboxUser.current() : user);
             ProviderContext context = new ProviderContext(workspace, options);
             List<CapabilityProvider> all = new ArrayList<>(providers);
             if (discover) {

@@ -1,6 +1,8 @@
 package dev.agentruntime.jupyter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentruntime.core.files.Ownership;
+import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.jupyter.internal.ConnectionInfo;
 import dev.agentruntime.jupyter.internal.KernelChannels;
 import dev.agentruntime.jupyter.internal.KernelProcess;
@@ -37,6 +39,7 @@ public final class KernelClient implements AutoCloseable {
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
     private final KernelOptions options;
+    private final SandboxUser user;
     private final String python;
     private final Path controlDirectory;
     private KernelProcess process;
@@ -45,8 +48,9 @@ public final class KernelClient implements AutoCloseable {
     private int generation;
     private volatile boolean closed;
 
-    private KernelClient(KernelOptions options, String python, Path controlDirectory) {
+    private KernelClient(KernelOptions options, SandboxUser user, String python, Path controlDirectory) {
         this.options = options;
+        this.user = user;
         this.python = python;
         this.controlDirectory = controlDirectory;
     }
@@ -58,6 +62,9 @@ public final class KernelClient implements AutoCloseable {
      */
     public static KernelClient start(KernelOptions options) {
         Objects.requireNonNull(options, "options");
+        SandboxUser user = options.user() == null ? SandboxUser.current() : SandboxUser.lookup(options.user())
+                .orElseThrow(() -> new KernelException("cannot start the kernel as " + options.user()
+                        + ": there is no such user", null));
         String python = options.python() != null ? PythonLocator.executableWithIpykernel(options.python())
                 : PythonLocator.find();
         if (python == null) {
@@ -66,11 +73,13 @@ public final class KernelClient implements AutoCloseable {
         }
         Path control;
         try {
+            // Private to the kernel's user, who must read the connection file in it.
             control = Files.createTempDirectory("agent-runtime-kernel-");
+            Ownership.handOver(control, user);
         } catch (IOException e) {
             throw new KernelException("cannot create the kernel's directory: " + e.getMessage(), e);
         }
-        KernelClient client = new KernelClient(options, python, control);
+        KernelClient client = new KernelClient(options, user, python, control);
         try {
             client.launch();
             return client;
@@ -90,15 +99,9 @@ public final class KernelClient implements AutoCloseable {
             try {
                 ConnectionInfo info = ConnectionInfo.allocate();
                 Path file = info.write(controlDirectory);
-                String suUser = options.user() != null
-                        && !options.user().equals(ProcessHandle.current().info().user().orElse(null))
-                        ? options.user() : null;
-                if (suUser != null) {
-                    Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService()
-                            .lookupPrincipalByName(suUser));
-                }
+                Ownership.handOver(file, user);
                 codec = new WireCodec(new MessageSigner(info.key()), WireCodec.newId());
-                process = KernelProcess.start(python, file, options.workingDirectory(), suUser,
+                process = KernelProcess.start(python, file, options.workingDirectory(), user,
                         options.environment(), controlDirectory.resolve("kernel-" + attempt + ".log"));
                 channels = new KernelChannels(info, codec);
                 Readiness.await(channels, codec, process, options.startTimeout());

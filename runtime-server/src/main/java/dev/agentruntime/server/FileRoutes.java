@@ -2,6 +2,8 @@ package dev.agentruntime.server;
 
 import dev.agentruntime.core.files.ArchiveException;
 import dev.agentruntime.core.files.DirectoryListing;
+import dev.agentruntime.core.files.Ownership;
+import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.files.ZipArchives;
 import dev.agentruntime.core.wire.ListFilesDecoding;
 import dev.agentruntime.core.wire.OpenHandsWire;
@@ -12,6 +14,7 @@ import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,7 +38,8 @@ final class FileRoutes {
 
     /**
      * Stores {@code file} in the directory {@code destination}. With {@code recursive=true} the file must be a zip,
-     * extracted safely. A {@code .zip} sent with {@code recursive=false} is stored as a file: the current OpenHands
+     * extracted safely. What is created belongs to the sandbox user, group root, group-writable; a file that existed
+     * is overwritten in place and keeps its owner and mode. A {@code .zip} sent with {@code recursive=false} is stored as a file: the current OpenHands
      * server extracts it anyway (its issue #4279), which surprised users.
      */
     void upload(HttpServerExchange ex) throws IOException {
@@ -62,11 +66,12 @@ final class FileRoutes {
                 Responses.error(ex, 400, "Recursive uploads must be zip files", null);
                 return;
             }
+            SandboxUser owner = state.runtime.workspace().user();
             Path upload = file.getFileItem().isInMemory() ? null : file.getFileItem().getFile();
             if (recursive) {
                 Path zip = upload != null ? upload : spool(file);
                 try {
-                    ZipArchives.extract(zip, dest, state.options.extraction());
+                    ZipArchives.extract(zip, dest, state.options.extraction(), owner);
                 } catch (ArchiveException e) {
                     Responses.error(ex, 400, e.getMessage(), null);
                     return;
@@ -76,14 +81,8 @@ final class FileRoutes {
                     }
                 }
             } else {
-                Files.createDirectories(dest);
-                Path target = dest.resolve(name);
-                if (upload != null) {
-                    Files.copy(upload, target, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    try (var in = file.getFileItem().getInputStream()) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                try (InputStream in = file.getFileItem().getInputStream()) {
+                    Ownership.store(in, dest.resolve(name), owner);
                 }
             }
             Map<String, Object> reply = new LinkedHashMap<>();

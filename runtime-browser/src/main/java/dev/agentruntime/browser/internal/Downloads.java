@@ -1,5 +1,7 @@
 package dev.agentruntime.browser.internal;
 
+import dev.agentruntime.core.files.Ownership;
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -17,13 +19,13 @@ final class Downloads {
     private Downloads() {
     }
 
-    /** Saves the body and returns the sentence that tells the agent where. */
-    static String save(WebResponse response, Path directory) {
+    /** Saves the body as a file of {@code owner} and returns the sentence that tells the agent where. */
+    static String save(WebResponse response, Path directory, SandboxUser owner) {
         try {
-            Files.createDirectories(directory);
+            Ownership.createDirectories(directory, owner);
             Path target = unique(directory, name(response));
             try (InputStream in = response.getContentAsStream()) {
-                Files.copy(in, target);
+                Ownership.store(in, target, owner);
             }
             return "it was downloaded and saved to " + target;
         } catch (IOException e) {

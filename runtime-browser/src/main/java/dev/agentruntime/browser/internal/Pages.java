@@ -118,7 +118,7 @@ public final class Pages {
             String what = "The response from " + url + " is not a web page (" + response.getContentType() + ", " + size
                     + " bytes)";
             return options.downloads() == null ? what + "; it cannot be shown as text."
-                    : what + "; " + Downloads.save(response, options.downloads());
+                    : what + "; " + Downloads.save(response, options.downloads(), options.downloadsOwner());
         }
         return "";
     }

@@ -1,5 +1,6 @@
 package dev.agentruntime.core.files;
 
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,11 +34,16 @@ public final class FileEditor {
     }
 
     private final Path initialDirectory;
+    private final SandboxUser owner;
     private final EditHistory history = new EditHistory();
 
-    /** @param initialDirectory where relative paths would have meant, for the "Maybe you meant" hint */
-    public FileEditor(Path initialDirectory) {
+    /**
+     * @param initialDirectory where relative paths would have meant, for the "Maybe you meant" hint
+     * @param owner            the user files created by {@code create} are given to
+     */
+    public FileEditor(Path initialDirectory, SandboxUser owner) {
         this.initialDirectory = initialDirectory;
+        this.owner = java.util.Objects.requireNonNull(owner, "owner");
     }
 
     /** The editor's {@code view} (for {@code read} with {@code impl_source="oh_aci"}). */
@@ -107,6 +113,7 @@ public final class FileEditor {
         }
         try {
             Files.writeString(file, fileText, StandardCharsets.UTF_8);
+            Ownership.giveToUser(file, owner);
         } catch (IOException e) {
             throw new EditorError("Ran into " + e + " while trying to write to " + file);
         }
@@ -127,7 +134,8 @@ public final class FileEditor {
         EditorText.Loaded loaded = EditorText.read(file);
         String text = loaded.text();
         List<Integer> at = occurrences(text, oldStr);
-        if (at.isEmpty() && !oldStr.strip().equals(oldStr)) {
+        if (at.isEmpty()) {
+            // openhands-aci retries without surrounding whitespace, and then names the stripped text.
             oldStr = oldStr.strip();
             replacement = replacement.strip();
             at = occurrences(text, oldStr);
@@ -137,26 +145,21 @@ public final class FileEditor {
                     + file + ".");
         }
         if (at.size() > 1) {
-            List<Integer> lines = new ArrayList<>();
-            for (int index : at) {
-                lines.add(lineOf(text, index) + 1);
-            }
             throw new EditorError("No replacement was performed. Multiple occurrences of old_str `" + oldStr
-                    + "` in lines " + EditorText.pyList(lines) + ". Please ensure it is unique.");
+                    + "` in lines " + EditorText.pyList(occurrenceLines(text, oldStr, at)) + ". Please ensure it is "
+                    + "unique.");
         }
         int index = at.get(0);
         String updated = text.substring(0, index) + replacement + text.substring(index + oldStr.length());
         EditorText.write(file, updated, loaded.charset());
         history.push(file, text);
-        int replacedLine = lineOf(text, index);
-        int start = Math.max(0, replacedLine - SNIPPET_LINES);
-        int end = replacedLine + SNIPPET_LINES + count(replacement, '\n');
-        String[] lines = updated.split("\n", -1);
-        String snippet = String.join("\n", java.util.Arrays.asList(lines).subList(start, Math.min(lines.length,
-                end + 1)));
-        String output = "The file " + file + " has been edited. " + EditorText.numbered(snippet, "a snippet of "
-                + file, start + 1) + "Review the changes and make sure they are as expected. Edit the file again if "
-                + "necessary.";
+        // openhands-aci's window: from the 4th line before the edit's line (exclusive) to 4 lines after the new text.
+        int line = lineOf(text, index) + 1;
+        int from = Math.max(0, line - SNIPPET_LINES);
+        int to = line + SNIPPET_LINES + count(replacement, '\n');
+        String output = "The file " + file + " has been edited. " + EditorText.numbered(EditorText.clip(
+                snippet(updated, from + 1, to)), "a snippet of " + file, from + 1) + "Review the changes and make "
+                + "sure they are as expected. Edit the file again if necessary.";
         return new Result(output, true, text, updated);
     }
 
@@ -170,27 +173,47 @@ public final class FileEditor {
         EditorText.validate(file);
         EditorText.Loaded loaded = EditorText.read(file);
         String text = loaded.text();
-        int n = LineRanges.splitLines(text).size();
+        List<String> lines = EditorText.rawLines(text);
+        int n = lines.size();
         if (insertLine < 0 || insertLine > n) {
             throw new EditorError("Invalid `insert_line` parameter: " + insertLine + ". It should be within the "
                     + "range of allowed values: [0, " + n + "]");
         }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        List<String> inserted = List.of(newStr.split("\n", -1));
-        List<String> updatedLines = new ArrayList<>(lines.subList(0, insertLine));
-        updatedLines.addAll(inserted);
-        updatedLines.addAll(lines.subList(insertLine, lines.size()));
-        String updated = String.join("\n", updatedLines);
-        EditorText.write(file, updated, loaded.charset());
+        String[] inserted = newStr.split("\n", -1);
+        StringBuilder updated = new StringBuilder(text.length() + newStr.length() + inserted.length);
+        lines.subList(0, insertLine).forEach(updated::append);
+        if (insertLine > 0 && !EditorText.endsWithLineBreak(lines.get(insertLine - 1))) {
+            // openhands-aci glues the first new line onto a last line that has no line break; that is its bug.
+            updated.append('\n');
+        }
+        for (String l : inserted) {
+            updated.append(l).append('\n');
+        }
+        lines.subList(insertLine, n).forEach(updated::append);
+        String result = updated.toString();
+        EditorText.write(file, result, loaded.charset());
         history.push(file, text);
-        List<String> snippet = new ArrayList<>(lines.subList(Math.max(0, insertLine - SNIPPET_LINES), insertLine));
-        snippet.addAll(inserted);
-        snippet.addAll(lines.subList(insertLine, Math.min(lines.size(), insertLine + SNIPPET_LINES)));
-        String output = "The file " + file + " has been edited. " + EditorText.numbered(String.join("\n", snippet),
-                "a snippet of the edited file", Math.max(1, insertLine - SNIPPET_LINES + 1))
-                + "Review the changes and make sure they are as expected (correct indentation, no duplicate lines, "
-                + "etc). Edit the file again if necessary.";
-        return new Result(output, true, text, updated);
+        int from = Math.max(0, insertLine - SNIPPET_LINES);
+        int to = Math.min(n + inserted.length, insertLine + SNIPPET_LINES + inserted.length);
+        String output = "The file " + file + " has been edited. " + EditorText.numbered(EditorText.clip(
+                snippet(result, from + 1, to)), "a snippet of the edited file", Math.max(1, insertLine
+                - SNIPPET_LINES + 1)) + "Review the changes and make sure they are as expected (correct indentation, "
+                + "no duplicate lines, etc). Edit the file again if necessary.";
+        return new Result(output, true, text, result);
+    }
+
+    /**
+     * Lines {@code first..last} (1-based, inclusive) of {@code text} as Python reads them from a file, line breaks
+     * kept ({@code \n}): a snippet that ends with a line break therefore shows one more, empty, numbered line, as
+     * openhands-aci's does.
+     */
+    static String snippet(String text, int first, int last) {
+        List<String> lines = LineRanges.splitLines(text);
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.max(1, first); i <= Math.min(last, lines.size()); i++) {
+            out.append(lines.get(i - 1));
+        }
+        return out.toString();
     }
 
     private Result undo(Path file) throws EditorError, IOException {
@@ -204,7 +227,10 @@ public final class FileEditor {
                 file.toString(), 1), true, current.text(), previous);
     }
 
-    /** Every index where {@code needle} starts (an empty needle matches at every position, as a regex would). */
+    /**
+     * Where {@code needle} occurs, without overlaps; an empty needle matches at every position, as a regex would
+     * (only the first two are listed: more than one is all a caller needs to know).
+     */
     static List<Integer> occurrences(String text, String needle) {
         List<Integer> at = new ArrayList<>();
         if (needle.isEmpty()) {
@@ -217,6 +243,21 @@ public final class FileEditor {
             at.add(i);
         }
         return at;
+    }
+
+    /** The distinct, sorted line numbers of the occurrences (every line for an empty needle). */
+    private static List<Integer> occurrenceLines(String text, String needle, List<Integer> at) {
+        java.util.TreeSet<Integer> lines = new java.util.TreeSet<>();
+        if (needle.isEmpty()) {
+            for (int l = 1; l <= count(text, '\n') + 1; l++) {
+                lines.add(l);
+            }
+        } else {
+            for (int index : at) {
+                lines.add(lineOf(text, index) + 1);
+            }
+        }
+        return new ArrayList<>(lines);
     }
 
     private static int lineOf(String text, int index) {

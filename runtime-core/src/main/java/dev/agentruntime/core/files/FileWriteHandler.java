@@ -14,12 +14,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
  * {@code write}: OpenHands' {@code insert_lines} into an existing file (rewritten in place, so it keeps its mode and
- * owner) or a new file (parents created, mode 0664, owned by the runtime user when the process may set it).
+ * owner) or a new file (it and any parent directory created for it given to the sandbox user, see
+ * {@link Ownership}).
  */
 public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
 
@@ -42,17 +42,19 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
                 text = LineRanges.insert(action.content(), original, action.start(), action.end());
             } else {
                 if (file.getParent() != null) {
-                    Files.createDirectories(file.getParent());
+                    Ownership.createDirectories(file.getParent(), context.workspace().user());
                 }
                 text = LineRanges.insert(action.content(), List.of(), 0, -1);
             }
+            // In place: an existing file keeps its inode, owner and mode.
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             if (!existed) {
-                String problem = Ownership.giveToUser(file, context.workspace().userId());
-                if (problem != null) {
+                try {
+                    Ownership.giveToUser(file, context.workspace().user());
+                } catch (IOException | UnsupportedOperationException | SecurityException e) {
                     return new ErrorObservation("File " + file + " written, but failed to change ownership and "
-                            + "permissions: " + problem);
+                            + "permissions: " + e);
                 }
             }
             return new FileWriteObservation("", file.toString());
@@ -64,29 +66,6 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
                     : "Permission denied: " + file + ". The runtime cannot write this file.");
         } catch (IOException e) {
             return new ErrorObservation("Could not write " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** New files: mode 0664 and, where the process may, the runtime user as owner (uid and gid, as OpenHands). */
-    static final class Ownership {
-        private Ownership() {
-        }
-
-        static String giveToUser(Path file, int uid) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
-                if (uid >= 0 && !isOwnedBy(file, uid)) {
-                    Files.setAttribute(file, "unix:uid", uid);
-                    Files.setAttribute(file, "unix:gid", uid);
-                }
-                return null;
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                return e.toString();
-            }
-        }
-
-        private static boolean isOwnedBy(Path file, int uid) throws IOException {
-            return ((Integer) Files.getAttribute(file, "unix:uid")) == uid;
         }
     }
 }

@@ -15,7 +15,7 @@ public final class FilesProvider implements CapabilityProvider {
 
     @Override
     public List<ActionHandler<?>> createHandlers(ProviderContext context) {
-        FileEditor editor = new FileEditor(context.workspace().initialDirectory());
+        FileEditor editor = new FileEditor(context.workspace().initialDirectory(), context.workspace().user());
         return List.of(new FileReadHandler(editor), new FileWriteHandler(), new FileEditHandler(editor));
     }
 }

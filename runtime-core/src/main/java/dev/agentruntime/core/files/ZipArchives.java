@@ -1,5 +1,6 @@
 package dev.agentruntime.core.files;
 
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,15 +30,18 @@ public final class ZipArchives {
     }
 
     /**
-     * Extracts {@code zip} into {@code destination} (created when missing), keeping the executable bit.
+     * Extracts {@code zip} into {@code destination} (created when missing), keeping the executable bit. Every file
+     * and directory it creates is given to {@code owner} ({@link Ownership}); files it overwrites keep their owner
+     * and mode.
      *
      * @return the number of files written
      * @throws ArchiveException when the archive is unsafe, too large or unreadable; nothing is left behind
      */
-    public static int extract(Path zip, Path destination, ExtractionLimits limits) throws ArchiveException {
+    public static int extract(Path zip, Path destination, ExtractionLimits limits, SandboxUser owner)
+            throws ArchiveException {
         List<Path> created = new ArrayList<>();
         try {
-            Files.createDirectories(destination);
+            created.addAll(Ownership.createDirectories(destination, owner));
             Path dest = destination.toRealPath();
             try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
                 List<ZipArchiveEntry> entries = Collections.list(zf.getEntries());
@@ -53,11 +57,11 @@ public final class ZipArchives {
                 for (ZipArchiveEntry e : entries) {
                     Path target = dest.resolve(e.getName()).normalize();
                     if (e.isDirectory()) {
-                        createDirectories(target, dest, created);
+                        createDirectories(target, dest, created, owner);
                         continue;
                     }
-                    createDirectories(target.getParent(), dest, created);
-                    written += copy(zf, e, target, limits.maxTotalBytes() - written, created);
+                    createDirectories(target.getParent(), dest, created, owner);
+                    written += copy(zf, e, target, limits.maxTotalBytes() - written, created, owner);
                     files++;
                 }
                 return files;
@@ -97,7 +101,8 @@ public final class ZipArchives {
         }
     }
 
-    private static void createDirectories(Path dir, Path dest, List<Path> created) throws IOException {
+    private static void createDirectories(Path dir, Path dest, List<Path> created, SandboxUser owner)
+            throws IOException {
         List<Path> missing = new ArrayList<>();
         for (Path p = dir; p != null && !p.equals(dest) && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
                 p = p.getParent()) {
@@ -106,11 +111,12 @@ public final class ZipArchives {
         for (Path p : missing) {
             Files.createDirectory(p);
             created.add(p);
+            Ownership.giveToUser(p, owner);
         }
     }
 
-    private static long copy(ZipFile zf, ZipArchiveEntry e, Path target, long budget, List<Path> created)
-            throws IOException, ArchiveException {
+    private static long copy(ZipFile zf, ZipArchiveEntry e, Path target, long budget, List<Path> created,
+                             SandboxUser owner) throws IOException, ArchiveException {
         boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         long written = 0;
         try (InputStream in = zf.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
@@ -133,6 +139,9 @@ public final class ZipArchives {
             perms.add(PosixFilePermission.GROUP_EXECUTE);
             perms.add(PosixFilePermission.OTHERS_EXECUTE);
             Files.setPosixFilePermissions(target, perms);
+        }
+        if (!existed) {
+            Ownership.giveToUser(target, owner);
         }
         return written;
     }

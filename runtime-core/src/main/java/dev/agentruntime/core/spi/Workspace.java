@@ -10,23 +10,20 @@ import java.util.Objects;
 public final class Workspace {
 
     private final Path initialDirectory;
-    private final String userName;
-    private final int userId;
+    private final SandboxUser user;
     private volatile Path currentDirectory;
 
     /**
      * @param initialDirectory the absolute working directory the runtime started in ({@code --working-dir})
-     * @param userName         the user commands run as
-     * @param userId           that user's uid
+     * @param user             the account commands run as and new files belong to
      */
-    public Workspace(Path initialDirectory, String userName, int userId) {
+    public Workspace(Path initialDirectory, SandboxUser user) {
         Objects.requireNonNull(initialDirectory, "initialDirectory");
         if (!initialDirectory.isAbsolute()) {
             throw new IllegalArgumentException("initial directory must be absolute: " + initialDirectory);
         }
         this.initialDirectory = initialDirectory.normalize();
-        this.userName = Objects.requireNonNull(userName, "userName");
-        this.userId = userId;
+        this.user = Objects.requireNonNull(user, "user");
         this.currentDirectory = this.initialDirectory;
     }
 
@@ -53,11 +50,16 @@ public final class Workspace {
         return currentDirectory.resolve(path).normalize();
     }
 
+    /** The account the agent's commands run as and its new files belong to. */
+    public SandboxUser user() {
+        return user;
+    }
+
     public String userName() {
-        return userName;
+        return user.name();
     }
 
     public int userId() {
-        return userId;
+        return user.uid();
     }
 }

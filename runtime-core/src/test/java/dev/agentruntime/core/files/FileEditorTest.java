@@ -2,6 +2,7 @@ package dev.agentruntime.core.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentruntime.core.spi.SandboxUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class FileEditorTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        editor = new FileEditor(dir);
+        editor = new FileEditor(dir, SandboxUser.current());
         file = Files.writeString(dir.resolve("t.txt"), "line 1\nline 2\nline 3\n");
     }
 
@@ -67,11 +68,11 @@ class FileEditorTest {
         assertThat(editor.view(f, List.of(1))).isEqualTo("ERROR:\nInvalid `view_range` parameter: [1]. It should "
                 + "be a list of two integers.");
         assertThat(editor.view(f, List.of(0, 2))).isEqualTo("ERROR:\nInvalid `view_range` parameter: [0, 2]. Its "
-                + "first element `0` should be within the range of lines of the file: [1, 4].");
+                + "first element `0` should be within the range of lines of the file: [1, 3].");
         assertThat(editor.view(f, List.of(3, 2))).isEqualTo("ERROR:\nInvalid `view_range` parameter: [3, 2]. Its "
                 + "second element `2` should be greater than or equal to the first element `3`.");
-        assertThat(editor.view(f, List.of(3, 9))).isEqualTo("NOTE: We only show up to 4 since there're only 4 lines "
-                + "in this file.\nHere's the result of running `cat -n` on " + f + ":\n     3\tline 3\n     4\t\n");
+        assertThat(editor.view(f, List.of(3, 9))).isEqualTo("NOTE: We only show up to 3 since there're only 3 lines "
+                + "in this file.\nHere's the result of running `cat -n` on " + f + ":\n     3\tline 3\n");
         assertThat(editor.view(f, List.of(2, -1))).startsWith("Here's the result of running `cat -n` on " + f
                 + ":\n     2\tline 2\n");
     }
@@ -194,5 +195,72 @@ class FileEditorTest {
                         + "+This is a sample file.");
         assertThat(UnifiedDiff.of("a\nb\nc", "a\nc\nd", "f")).isEqualTo("--- f\n+++ f\n@@ -2 +1,0 @@\n-b\n"
                 + "@@ -3,0 +3 @@\n+d");
+    }
+
+    /** Lines are counted as iterating over the file does: a final line break starts no line. */
+    @Test
+    void viewRangeAtTheFileEnds() {
+        String f = file.toString();
+        assertThat(editor.view(f, List.of(1, 1))).isEqualTo("Here's the result of running `cat -n` on " + f
+                + ":\n     1\tline 1\n");
+        assertThat(editor.view(f, List.of(3, 3))).isEqualTo("Here's the result of running `cat -n` on " + f
+                + ":\n     3\tline 3\n");
+        assertThat(editor.view(f, List.of(3, -1))).isEqualTo("Here's the result of running `cat -n` on " + f
+                + ":\n     3\tline 3\n");
+        assertThat(editor.view(f, List.of(4, 4))).isEqualTo("ERROR:\nInvalid `view_range` parameter: [4, 4]. Its "
+                + "first element `4` should be within the range of lines of the file: [1, 3].");
+    }
+
+    @Test
+    void anEmptyOldStrMatchesEverywhereExceptInAnEmptyFile() throws Exception {
+        String f = file.toString();
+        assertThat(run("str_replace", f, null, "", "x", null)).isEqualTo("ERROR:\nNo replacement was performed. "
+                + "Multiple occurrences of old_str `` in lines [1, 2, 3, 4]. Please ensure it is unique.");
+
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        assertThat(run("str_replace", empty.toString(), null, "", "first\n", null)).isEqualTo("The file " + empty
+                + " has been edited. Here's the result of running `cat -n` on a snippet of " + empty + ":\n"
+                + "     1\tfirst\n     2\t\nReview the changes and make sure they are as expected. Edit the file "
+                + "again if necessary.");
+        assertThat(Files.readString(empty)).isEqualTo("first\n");
+    }
+
+    @Test
+    void aFileWithoutAFinalLineBreak() throws Exception {
+        Path bare = Files.writeString(dir.resolve("bare.txt"), "a\nb");
+        String f = bare.toString();
+
+        assertThat(editor.view(f, null)).isEqualTo("Here's the result of running `cat -n` on " + f
+                + ":\n     1\ta\n     2\tb\n");
+        assertThat(run("str_replace", f, null, "b", "B", null)).isEqualTo("The file " + f + " has been edited. "
+                + "Here's the result of running `cat -n` on a snippet of " + f + ":\n     1\ta\n     2\tB\n"
+                + "Review the changes and make sure they are as expected. Edit the file again if necessary.");
+        assertThat(run("insert", f, null, null, "c", 2)).isEqualTo("The file " + f + " has been edited. "
+                + "Here's the result of running `cat -n` on a snippet of the edited file:\n     1\ta\n     2\tB\n"
+                + "     3\tc\n     4\t\nReview the changes and make sure they are as expected (correct indentation, no "
+                + "duplicate lines, etc). Edit the file again if necessary.");
+        // openhands-aci would write "a\nBc\n" here (it glues onto a last line without a break): fixed.
+        assertThat(Files.readString(bare)).isEqualTo("a\nB\nc\n");
+    }
+
+    /** openhands-aci's snippet: from three lines before the edit to four after, plus the empty line its split adds. */
+    @Test
+    void snippetsDeepInAFileShowOpenhandsAcisWindow() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            text.append("L").append(i).append('\n');
+        }
+        Path long20 = Files.writeString(dir.resolve("long.txt"), text.toString());
+        String f = long20.toString();
+
+        assertThat(run("str_replace", f, null, "L10\n", "ten\n", null)).isEqualTo("The file " + f + " has been "
+                + "edited. Here's the result of running `cat -n` on a snippet of " + f + ":\n     7\tL7\n     8\tL8\n"
+                + "     9\tL9\n    10\tten\n    11\tL11\n    12\tL12\n    13\tL13\n    14\tL14\n    15\tL15\n"
+                + "    16\t\nReview the changes and make sure they are as expected. Edit the file again if necessary.");
+        assertThat(run("insert", f, null, null, "new", 10)).isEqualTo("The file " + f + " has been edited. Here's "
+                + "the result of running `cat -n` on a snippet of the edited file:\n     7\tL7\n     8\tL8\n"
+                + "     9\tL9\n    10\tten\n    11\tnew\n    12\tL11\n    13\tL12\n    14\tL13\n    15\tL14\n"
+                + "    16\t\nReview the changes and make sure they are as expected (correct indentation, no duplicate "
+                + "lines, etc). Edit the file again if necessary.");
     }
 }

@@ -11,6 +11,7 @@ import dev.agentruntime.core.FileWriteObservation;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.spi.ExecutionContext;
 import dev.agentruntime.core.spi.Workspace;
+import dev.agentruntime.core.spi.SandboxUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,10 +29,10 @@ class FileHandlersTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        workspace = new Workspace(dir, "agent", -1);
+        workspace = new Workspace(dir, SandboxUser.current());
         Files.createDirectory(dir.resolve("sub"));
         workspace.updateCurrentDirectory(dir.resolve("sub"));
-        read = new FileReadHandler(new FileEditor(dir));
+        read = new FileReadHandler(new FileEditor(dir, SandboxUser.current()));
         write = new FileWriteHandler();
     }
 

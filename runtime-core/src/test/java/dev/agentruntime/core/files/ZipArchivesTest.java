@@ -3,6 +3,7 @@ package dev.agentruntime.core.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ class ZipArchivesTest {
         });
         Path dest = tmp.resolve("dest");
 
-        int n = ZipArchives.extract(zip, dest, ExtractionLimits.defaults());
+        int n = ZipArchives.extract(zip, dest, ExtractionLimits.defaults(), SandboxUser.current());
 
         assertThat(n).isEqualTo(2);
         assertThat(Files.readString(dest.resolve("test_dir/file1.txt"))).isEqualTo("one");
@@ -75,7 +76,7 @@ class ZipArchivesTest {
         });
         Path dest = Files.createDirectory(tmp.resolve("dest"));
 
-        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, ExtractionLimits.defaults()))
+        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, ExtractionLimits.defaults(), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessage("Refused archive entry '../evil.txt': it points outside the destination");
         assertThat(everythingUnder(dest)).isEmpty();
@@ -86,7 +87,7 @@ class ZipArchivesTest {
     void refusesAnAbsoluteEntry() throws Exception {
         Path zip = zip(z -> file(z, "/tmp/abs.txt", "bad", 0644));
 
-        assertThatThrownBy(() -> ZipArchives.extract(zip, tmp.resolve("dest"), ExtractionLimits.defaults()))
+        assertThatThrownBy(() -> ZipArchives.extract(zip, tmp.resolve("dest"), ExtractionLimits.defaults(), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessage("Refused archive entry '/tmp/abs.txt': absolute paths are not allowed");
     }
@@ -101,7 +102,7 @@ class ZipArchivesTest {
             z.closeArchiveEntry();
         });
 
-        assertThatThrownBy(() -> ZipArchives.extract(zip, tmp.resolve("dest"), ExtractionLimits.defaults()))
+        assertThatThrownBy(() -> ZipArchives.extract(zip, tmp.resolve("dest"), ExtractionLimits.defaults(), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessage("Refused archive entry 'link': symbolic links are not allowed");
     }
@@ -113,7 +114,7 @@ class ZipArchivesTest {
         Files.createSymbolicLink(dest.resolve("escape"), outside);
         Path zip = zip(z -> file(z, "escape/planted.txt", "bad", 0644));
 
-        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, ExtractionLimits.defaults()))
+        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, ExtractionLimits.defaults(), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class).hasMessageContaining("through the symbolic link escape");
         assertThat(everythingUnder(outside)).isEmpty();
     }
@@ -127,7 +128,7 @@ class ZipArchivesTest {
         });
         Path dest = tmp.resolve("dest");
 
-        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, new ExtractionLimits(5_000, 1L << 30)))
+        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, new ExtractionLimits(5_000, 1L << 30), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessage("The archive has 10000 entries; at most 5000 are allowed");
         assertThat(dest).satisfiesAnyOf(d -> assertThat(d).doesNotExist(),
@@ -148,7 +149,7 @@ class ZipArchivesTest {
         assertThat(Files.size(zip)).isLessThan(5L << 20);
         Path dest = Files.createDirectory(tmp.resolve("dest"));
 
-        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, new ExtractionLimits(100, 16L << 20)))
+        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, new ExtractionLimits(100, 16L << 20), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessage("The archive expands to more than the allowed total size");
         assertThat(everythingUnder(dest)).isEmpty();
@@ -158,7 +159,7 @@ class ZipArchivesTest {
     void refusesSomethingThatIsNotAZip() throws Exception {
         Path notZip = Files.writeString(tmp.resolve("x.zip"), "plain text");
 
-        assertThatThrownBy(() -> ZipArchives.extract(notZip, tmp.resolve("d"), ExtractionLimits.defaults()))
+        assertThatThrownBy(() -> ZipArchives.extract(notZip, tmp.resolve("d"), ExtractionLimits.defaults(), SandboxUser.current()))
                 .isInstanceOf(ArchiveException.class).hasMessageStartingWith("The archive could not be extracted");
     }
 

@@ -1,5 +1,6 @@
 package dev.agentruntime.jupyter.internal;
 
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,25 +24,24 @@ public final class KernelProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static KernelProcess start(String python, Path connectionFile, Path directory, String suUser,
+    /**
+     * Starts the kernel as {@code user} ({@link SandboxUser#launch}: the kernel process itself, no {@code su} in
+     * between, so signals to the group reach it).
+     */
+    public static KernelProcess start(String python, Path connectionFile, Path directory, SandboxUser user,
                                       Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of("setsid"));
-        List<String> kernel = List.of(python, "-m", "ipykernel_launcher", "-f", connectionFile.toString());
-        if (suUser != null) {
-            command.addAll(List.of("su", suUser, "-s", "/bin/sh", "-c", "exec " + String.join(" ",
-                    kernel.stream().map(KernelProcess::quote).toList())));
-        } else {
-            command.addAll(kernel);
+        try {
+            command.addAll(user.launch(List.of(python, "-m", "ipykernel_launcher", "-f", connectionFile.toString())));
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        pb.environment().putAll(user.environment());
         pb.environment().putAll(environment);
         pb.environment().put("PYTHONUNBUFFERED", "1");
         return new KernelProcess(pb.start(), log);
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     public boolean isAlive() {

@@ -2,6 +2,7 @@ package dev.agentruntime.shell.internal;
 
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,30 +29,32 @@ public final class ShellProcess implements AutoCloseable {
     }
 
     /**
-     * Starts an interactive bash.
+     * Starts an interactive bash as {@code user}: directly on the terminal, so that bash is the terminal's session
+     * leader with job control and a Ctrl-C reaches the command in the foreground (see {@link SandboxUser#launch}).
      *
-     * @param suUser     a user to switch to with {@code su}, or {@code null}
-     * @param readRc     whether bash reads its rc files
-     * @param extraEnv   added to this process's environment
+     * @param user     the account bash runs as
+     * @param readRc   whether bash reads its rc files
+     * @param extraEnv added to this process's environment (after the user's {@code HOME}, {@code USER}, ...)
      */
-    public static ShellProcess start(Path directory, String suUser, boolean readRc, Map<String, String> extraEnv,
+    public static ShellProcess start(Path directory, SandboxUser user, boolean readRc, Map<String, String> extraEnv,
                                      int columns, int rows) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (suUser != null) {
-            command.addAll(List.of("su", suUser, "-s", "/bin/bash", "-c",
-                    readRc ? "exec /bin/bash -i" : "exec /bin/bash --norc --noprofile -i"));
-        } else {
-            command.add("/bin/bash");
-            if (!readRc) {
-                command.add("--norc");
-                command.add("--noprofile");
-            }
-            command.add("-i");
+        List<String> bash = new ArrayList<>(List.of("/bin/bash"));
+        if (!readRc) {
+            bash.add("--norc");
+            bash.add("--noprofile");
+        }
+        bash.add("-i");
+        List<String> command;
+        try {
+            command = user.launch(bash);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
         }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("TERM", "xterm-256color");
         env.remove("PROMPT_COMMAND");
         env.remove("PS1");
+        env.putAll(user.environment());
         env.putAll(extraEnv);
         PtyProcess p = new PtyProcessBuilder(command.toArray(String[]::new))
                 .setEnvironment(env)
