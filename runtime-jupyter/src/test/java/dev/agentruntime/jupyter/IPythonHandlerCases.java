@@ -7,6 +7,8 @@ import dev.agentruntime.core.CmdRunAction;
 import dev.agentruntime.core.Dialect;
 import dev.agentruntime.core.IPythonRunCellAction;
 import dev.agentruntime.core.IPythonRunCellObservation;
+import dev.agentruntime.core.spi.SandboxUser;
+import dev.agentruntime.core.testing.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,19 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run_ipython} through an in-process runtime with the real shell beside it (a test-scoped dependency: the
- * module itself depends on runtime-core only).
+ * module itself depends on runtime-core only), as this process's user ({@link IPythonHandlerIT}) and as a non-root
+ * sandbox user ({@link IPythonHandlerAsSandboxUserIT}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class IPythonHandlerIT {
+abstract class IPythonHandlerCases {
 
-    @TempDir
     Path dir;
+    SandboxUser user;
     AgentRuntime rt;
 
+    /** Whom the kernel and the shell run as. */
+    abstract TestUsers.As as();
+
     @BeforeEach
-    void start() throws Exception {
-        dir = dir.toRealPath();
-        rt = AgentRuntime.builder().workingDirectory(dir)
+    void start(@TempDir Path tmp) throws Exception {
+        user = as().account();
+        dir = TestUsers.workspace(tmp, user);
+        rt = AgentRuntime.builder().workingDirectory(dir).user(user)
                 .options(new JupyterOptions("/usr/bin/python3", true, Duration.ofSeconds(60))).build();
     }
 
@@ -52,6 +59,15 @@ class IPythonHandlerIT {
         assertThat(o.content()).isEqualTo("Hello, `World`!\n[Jupyter current working directory: " + dir
                 + "]\n[Jupyter Python interpreter: /usr/bin/python3]");
         assertThat(o.imageUrls()).isNull();
+    }
+
+    @Test
+    void theKernelRunsAsTheUserWithItsHome() throws Exception {
+        String out = cell("import os; print(os.getuid(), os.environ['HOME']); open('k.txt', 'w').write('k')",
+                Dialect.CURRENT).content();
+
+        assertThat(out).startsWith(user.uid() + " " + user.home() + "\n");
+        assertThat(TestUsers.ownerUid(dir.resolve("k.txt"))).isEqualTo(user.uid());
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.agentruntime.jupyter.JupyterOptions;
 import dev.agentruntime.shell.ShellOptions;
 import dev.agentruntime.shell.ShellProvider;
 import java.time.Duration;
-import java.util.List;
 
 /** Builds the in-process runtime the server serves, from the server's options. Shared by {@link Main} and tests. */
 public final class Assembly {
@@ -30,7 +29,7 @@ public final class Assembly {
         b.user(user, options.userId());
         b.options(ShellOptions.builder(options.workingDirectory()).user(user)
                 .noChangeTimeout(options.noChangeTimeout())
-                .initCommands(List.of(ShellProvider.GIT_NO_PAGER)).build());
+                .initCommands(ShellProvider.OPENHANDS_INIT_COMMANDS).build());
         if (options.plugins().contains("jupyter")) {
             b.options(new JupyterOptions(null, options.plugins().contains("agent_skills"), Duration.ofSeconds(60)));
         } else {

@@ -1,16 +1,15 @@
 package dev.agentruntime.server;
 
 import dev.agentruntime.core.InProcessRuntime;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar runtime-server.jar PORT --working-dir DIR [...]}: the only place that reads the command line and
- * the environment. Prepares the user and working directory, starts the shell before the port answers, and on
- * SIGTERM/SIGINT closes everything, leaving no child process.
+ * the environment. Prepares the user and working directory (exiting with one line when that is impossible), starts
+ * the shell and runs its init commands before the port answers, and on SIGTERM/SIGINT closes everything, leaving
+ * no child process.
  */
 public final class Main {
 
@@ -26,12 +25,12 @@ public final class Main {
         }
         LogSetup.configure("true".equalsIgnoreCase(System.getenv("LOG_JSON")));
         ServerOptions options = parsed.options();
-        UserSetup.prepare(options);
         try {
-            Files.createDirectories(options.workingDirectory());
-        } catch (IOException e) {
-            System.err.println("error: cannot create the working directory: " + e.getMessage());
+            UserSetup.prepare(options);
+        } catch (UserSetup.SetupException e) {
+            System.err.println("error: " + e.getMessage());
             System.exit(1);
+            return;
         }
         // The shell's start (bash, its rc files, the PTY library) and the HTTP stack's (XNIO, JMX) overlap; the
         // port opens only once both are done, so the first command never races the shell.

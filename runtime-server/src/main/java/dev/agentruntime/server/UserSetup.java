@@ -1,54 +1,186 @@
 package dev.agentruntime.server;
 
+import dev.agentruntime.core.files.Ownership;
+import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python client's user preparation (§C.1): when this server runs as root and commands should run as another
- * user, that user is created (home directory, group root, sudo without password) unless it exists, and the working
- * directory is given to it. Failures are logged, not fatal, as in OpenHands.
+ * The Python client's user preparation (§C.1 of the protocol reference), without its crashes. When this server runs
+ * as root and commands should run as another user:
+ *
+ * <ul>
+ *   <li>an existing account of that name is adopted with its own uid (a different {@code --user-id} is logged and
+ *       ignored, as the Python client does); its groups and rights are left as they are;</li>
+ *   <li>otherwise the account is created as OpenHands creates it: home {@code /home/<name>}, shell bash, primary
+ *       group root, member of {@code sudo}, and (when sudo is installed) a passwordless sudo rule in
+ *       {@code /etc/sudoers.d}. When the asked uid belongs to another account, the next free uid is used and one
+ *       warning names both;</li>
+ *   <li>the working directory is created and given to the user ({@code chown -R <user>:root}, {@code chmod g+rw}).</li>
+ * </ul>
+ *
+ * A user that cannot be set up (an invalid name, {@code useradd} failing, a server that is not root asked to run as
+ * someone else) is a {@link SetupException} with one line that says why; {@link Main} exits with it at once.
  */
 final class UserSetup {
 
     private static final System.Logger LOG = System.getLogger(UserSetup.class.getName());
+    private static final int UID_SEARCH = 1000;
+
+    /** The user could not be set up; the message is one line for the operator. */
+    static final class SetupException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SetupException(String message) {
+            super(message);
+        }
+    }
 
     private UserSetup() {
     }
 
-    static void prepare(ServerOptions options) {
-        String user = options.username();
-        String me = ProcessHandle.current().info().user().orElse("");
-        if (user == null || user.equals(me) || !me.equals("root") || user.equals("root")) {
-            return;
-        }
-        if (run(List.of("id", "-u", user)) != 0) {
-            List<String> add = new java.util.ArrayList<>(List.of("useradd", "-rm", "-d", "/home/" + user, "-s",
-                    "/bin/bash", "-g", "root"));
-            if (options.userId() >= 0) {
-                add.addAll(List.of("-u", Integer.toString(options.userId())));
+    /**
+     * Prepares the account commands run as and the working directory.
+     *
+     * @return the account
+     * @throws SetupException when the account cannot be set up
+     */
+    static SandboxUser prepare(ServerOptions options) throws SetupException {
+        SandboxUser me = SandboxUser.current();
+        String name = options.username();
+        SandboxUser user;
+        if (name == null || name.equals(me.name())) {
+            user = me;
+        } else if (!SandboxUser.processIsRoot()) {
+            throw new SetupException("cannot run commands as '" + name + "': the server runs as '" + me.name()
+                    + "', and only root can switch users");
+        } else {
+            user = SandboxUser.lookup(name).map(existing -> adopt(existing, options.userId()))
+                    .orElse(null);
+            if (user == null) {
+                user = create(name, options.userId());
             }
-            add.add(user);
-            if (run(add) != 0) {
-                LOG.log(Level.WARNING, "could not create user " + user);
-            }
         }
-        run(List.of("mkdir", "-p", options.workingDirectory().toString()));
-        run(List.of("chown", "-R", user + ":root", options.workingDirectory().toString()));
-        run(List.of("chmod", "g+rw", options.workingDirectory().toString()));
+        prepareWorkingDirectory(options.workingDirectory(), user);
+        return user;
     }
 
-    private static int run(List<String> command) {
+    private static SandboxUser adopt(SandboxUser existing, int askedUid) {
+        if (askedUid >= 0 && askedUid != existing.uid()) {
+            LOG.log(Level.WARNING, "user " + existing.name() + " exists with uid " + existing.uid()
+                    + "; running as it, not as uid " + askedUid);
+        } else {
+            LOG.log(Level.INFO, "running commands as the existing user " + existing.name() + " (uid "
+                    + existing.uid() + ")");
+        }
+        return existing;
+    }
+
+    private static SandboxUser create(String name, int askedUid) throws SetupException {
+        int uid = askedUid;
+        if (uid >= 0) {
+            Optional<SandboxUser> holder = SandboxUser.lookup(Integer.toString(uid));
+            if (holder.isPresent()) {
+                uid = freeUid(uid + 1);
+                LOG.log(Level.WARNING, "uid " + askedUid + " belongs to the user " + holder.get().name()
+                        + "; creating the user " + name + " with uid " + (uid < 0 ? "chosen by useradd" : uid)
+                        + " instead");
+            }
+        }
+        boolean sudoGroup = groupExists("sudo");
+        List<String> useradd = new ArrayList<>(List.of("useradd", "-rm", "-d", "/home/" + name, "-s", "/bin/bash",
+                "-g", "root"));
+        if (sudoGroup) {
+            useradd.addAll(List.of("-G", "sudo"));
+        }
+        if (uid >= 0) {
+            useradd.addAll(List.of("-u", Integer.toString(uid)));
+        }
+        useradd.add(name);
+        Result r = run(useradd);
+        if (r.exitCode() != 0) {
+            throw new SetupException("cannot create the user '" + name + "': " + (r.exitCode() == 127
+                    ? "useradd is not installed" : firstLine(r.output(), "useradd exited with " + r.exitCode())));
+        }
+        SandboxUser created = SandboxUser.lookup(name).orElseThrow(() -> new SetupException("useradd created the "
+                + "user '" + name + "', but the system does not find it"));
+        LOG.log(Level.INFO, "created the user " + name + " (uid " + created.uid() + ")");
+        grantSudo(created);
+        return created;
+    }
+
+    /** The first uid from {@code from} that no account has, or -1 to let {@code useradd} choose. */
+    private static int freeUid(int from) {
+        for (int uid = from; uid < from + UID_SEARCH; uid++) {
+            if (SandboxUser.lookup(Integer.toString(uid)).isEmpty()) {
+                return uid;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean groupExists(String group) {
+        return run(List.of("getent", "group", group)).exitCode() == 0;
+    }
+
+    /** A passwordless sudo rule for the user, when sudo is installed (agents run {@code sudo apt-get ...}). */
+    private static void grantSudo(SandboxUser user) {
+        Path rules = Path.of("/etc/sudoers.d");
+        if (!Files.isExecutable(Path.of("/usr/bin/sudo")) || !Files.isDirectory(rules)) {
+            LOG.log(Level.INFO, "sudo is not installed; " + user.name() + " gets no sudo rule");
+            return;
+        }
+        // sudo skips files whose names contain a dot or end with '~'.
+        Path rule = rules.resolve("agent-runtime-" + user.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+            Files.writeString(rule, user.name() + " ALL=(ALL) NOPASSWD:ALL\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(rule, PosixFilePermissions.fromString("r--r-----"));
         } catch (IOException e) {
-            return -1;
+            LOG.log(Level.WARNING, "cannot write the sudo rule " + rule + ": " + e.getMessage());
+        }
+    }
+
+    private static void prepareWorkingDirectory(Path dir, SandboxUser user) throws SetupException {
+        try {
+            Ownership.createDirectories(dir, user);
+        } catch (IOException e) {
+            throw new SetupException("cannot create the working directory " + dir + ": " + e.getMessage());
+        }
+        if (user.receivesFiles()) {
+            Result chown = run(List.of("chown", "-R", user.uid() + ":" + SandboxUser.FILE_GROUP, dir.toString()));
+            if (chown.exitCode() != 0) {
+                LOG.log(Level.WARNING, "cannot give " + dir + " to " + user.name() + ": "
+                        + firstLine(chown.output(), "chown exited with " + chown.exitCode()));
+            }
+        }
+        run(List.of("chmod", "g+rw", dir.toString()));
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(60, TimeUnit.SECONDS) ? new Result(p.exitValue(), out) : new Result(-1, "timed out");
+        } catch (IOException e) {
+            return new Result(127, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Result(-1, "interrupted");
         }
+    }
+
+    private static String firstLine(String text, String fallback) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(fallback);
     }
 }

@@ -67,4 +67,32 @@ final class HttpFixture {
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body(), r.headers());
     }
+
+    /** A zip of the given entries: name, content, name, content, ... */
+    static byte[] zip(String... namesAndContents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                z.putNextEntry(new java.util.zip.ZipEntry(namesAndContents[i]));
+                z.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The body of a {@code run} action in the current dialect. */
+    static String run(String command) {
+        return "{\"action\":{\"action\":\"run\",\"args\":{\"command\":" + quote(command)
+                + ",\"is_input\":false,\"blocking\":false},\"timeout\":60.0}}";
+    }
+
+    /** A JSON string literal. */
+    static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.agentruntime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,7 +231,7 @@ class RuntimeServerIT {
 
     @Test
     void recursiveUploadExtractsAZipAndAPlainZipStaysAFile() throws Exception {
-        byte[] zip = zip("test_dir/file1.txt", "one", "test_dir/file2.txt", "two");
+        byte[] zip = HttpFixture.zip("test_dir/file1.txt", "one", "test_dir/file2.txt", "two");
         String dest = dir.resolve("tree").toString();
 
         HttpFixture.Reply extracted = http.upload("destination=" + enc(dest) + "&recursive=true", "test_dir.zip", zip);
@@ -252,7 +250,7 @@ class RuntimeServerIT {
         assertThat(http.upload("destination=" + enc(dir.toString()) + "&recursive=true", "a.txt", new byte[] {1})
                 .json().get("detail").asText()).isEqualTo("Recursive uploads must be zip files");
         HttpFixture.Reply slip = http.upload("destination=" + enc(dir.resolve("x").toString()) + "&recursive=true",
-                "evil.zip", zip("../evil.txt", "bad"));
+                "evil.zip", HttpFixture.zip("../evil.txt", "bad"));
         assertThat(slip.status()).isEqualTo(400);
         assertThat(slip.json().get("detail").asText()).contains("points outside the destination");
         assertThat(dir.resolve("evil.txt")).doesNotExist();
@@ -371,18 +369,6 @@ class RuntimeServerIT {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] zip(String... namesAndContents) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                z.putNextEntry(new ZipEntry(namesAndContents[i]));
-                z.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static List<String> entries(byte[] zip) throws Exception {

@@ -2,11 +2,15 @@ package dev.agentruntime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentruntime.core.spi.SandboxUser;
+import dev.agentruntime.core.testing.TestUsers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +64,53 @@ class ServerJarIT {
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(out).startsWith("error: Plugin wizard not found");
         assertThat(Files.list(dir)).isEmpty();
+    }
+
+    @Test
+    void aUidHeldByAnotherAccountGivesTheNewUserAFreeOneAndOneWarning() throws Exception {
+        SandboxUser holder = TestUsers.sandboxUser(); // skips unless root
+        String name = "arnewuid";
+        TestUsers.exec(List.of("userdel", "-r", name));
+        Path log = dir.resolve("server.log");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Process server = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir",
+                dir.resolve("ws").toString(), "--host", "127.0.0.1", "--no-enable-browser", "--username", name,
+                "--user-id", Integer.toString(holder.uid())).redirectError(log.toFile()).start();
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), null);
+            String uid = http.post("/execute_action", HttpFixture.run("id -un; id -u")).json().get("content").asText();
+
+            SandboxUser created = SandboxUser.lookup(name).orElseThrow();
+            assertThat(uid).isEqualTo(name + "\n" + created.uid());
+            assertThat(created.uid()).isNotEqualTo(holder.uid());
+            assertThat(Files.readAllLines(log)).filteredOn(l -> l.contains("WARNING")).singleElement().asString()
+                    .endsWith("uid " + holder.uid() + " belongs to the user " + holder.name() + "; creating the user "
+                            + name + " with uid " + created.uid() + " instead");
+        } finally {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            TestUsers.exec(List.of("userdel", "-r", name));
+        }
+    }
+
+    @Test
+    void aUserThatCannotBeCreatedEndsTheServerAtOnceWithOneLine() throws Exception {
+        TestUsers.sandboxUser(); // skips unless root: only root creates users
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir",
+                dir.resolve("ws").toString(), "--username", "no such user").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out).isEmpty();
+        assertThat(err.lines().toList()).singleElement().asString().startsWith("error: cannot create the user "
+                + "'no such user': useradd: invalid user name 'no such user'");
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(15));
+    }
+
+    private static Path jar() {
+        return Path.of("target/runtime-server.jar").toAbsolutePath();
     }
 
     private static int readPort(Process server) throws Exception {

@@ -1,5 +1,7 @@
 package dev.agentruntime.shell;
 
+import dev.agentruntime.core.files.Ownership;
+import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.shell.internal.ForegroundGroup;
 import dev.agentruntime.shell.internal.InitScript;
 import dev.agentruntime.shell.internal.PromptMarker;
@@ -10,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
@@ -40,8 +41,11 @@ import java.util.stream.Stream;
 public final class BashSession implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BashSession.class.getName());
+    /** How long after input ends a program a second prompt, from the Enter typed with it, may follow. */
+    private static final Duration STRAY_PROMPT_WINDOW = Duration.ofMillis(50);
 
     private final ShellOptions options;
+    private final SandboxUser user;
     private final Path controlDirectory;
     private final Path commandFile;
     private volatile ShellProcess process;
@@ -51,37 +55,38 @@ public final class BashSession implements AutoCloseable {
     private boolean running;
     private volatile boolean closed;
 
-    private BashSession(ShellOptions options, Path controlDirectory) {
+    private BashSession(ShellOptions options, SandboxUser user, Path controlDirectory) {
         this.options = options;
+        this.user = user;
         this.controlDirectory = controlDirectory;
         this.commandFile = controlDirectory.resolve("command");
     }
 
     /**
      * Starts bash and waits for its first prompt (up to {@link ShellOptions#startTimeout()}), then runs the
-     * options' init commands.
+     * options' init commands; one that fails or hangs is logged (and interrupted), not fatal.
      *
      * @throws ShellException when bash cannot be started or does not come up
      */
     public static BashSession start(ShellOptions options) {
         Objects.requireNonNull(options, "options");
+        SandboxUser user = options.user() == null ? SandboxUser.current() : SandboxUser.lookup(options.user())
+                .orElseThrow(() -> new ShellException("cannot start bash as " + options.user()
+                        + ": there is no such user", null));
         Path control;
         try {
             Files.createDirectories(options.workingDirectory());
+            // Private to the shell's user, who reads the command files the server writes there.
             control = Files.createTempDirectory("agent-runtime-shell-");
-            // A shell running as another user must read the command file.
-            Files.setPosixFilePermissions(control, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Ownership.handOver(control, user);
         } catch (IOException e) {
             throw new ShellException("cannot prepare the shell's directories: " + e.getMessage(), e);
         }
-        BashSession session = new BashSession(options, control);
+        BashSession session = new BashSession(options, user, control);
         try {
             session.spawn(options.workingDirectory());
             for (String init : options.initCommands()) {
-                CommandResult r = session.run(init, options.startTimeout(), null);
-                if (!r.completed()) {
-                    throw new ShellException("init command did not complete (" + r.status() + "): " + init, null);
-                }
+                session.runInit(init);
             }
             return session;
         } catch (InterruptedException e) {
@@ -96,12 +101,10 @@ public final class BashSession implements AutoCloseable {
 
     private void spawn(Path directory) throws InterruptedException {
         PromptMarker marker = PromptMarker.random();
-        String suUser = options.user() != null
-                && !options.user().equals(ProcessHandle.current().info().user().orElse(null)) ? options.user() : null;
         try {
             Path init = controlDirectory.resolve("init.sh");
             Files.writeString(init, InitScript.of(marker, options.umask(), directory), StandardCharsets.UTF_8);
-            process = ShellProcess.start(directory, suUser, options.readRcFiles(), options.environment(),
+            process = ShellProcess.start(directory, user, options.readRcFiles(), options.environment(),
                     options.columns(), options.rows());
             reader = new TerminalReader(process.output(), marker, options.maxOutputChars());
             readerThread = new Thread(reader, "bash-reader-" + process.pid());
@@ -121,6 +124,19 @@ public final class BashSession implements AutoCloseable {
         lastPrompt = first.prompt();
         reader.discardOutput();
         running = false;
+    }
+
+    /** Runs one init command; a failure is logged and the shell goes on, as OpenHands' set-up would want. */
+    private void runInit(String command) throws InterruptedException {
+        CommandResult r = run(command, options.startTimeout(), null);
+        if (!r.completed()) {
+            r = interrupt(Duration.ofSeconds(2));
+            LOG.log(System.Logger.Level.WARNING, "init command did not finish within "
+                    + options.startTimeout().toSeconds() + " s and was interrupted: " + command);
+        } else if (r.exitCode() != 0) {
+            LOG.log(System.Logger.Level.WARNING, "init command failed with exit code " + r.exitCode() + ": "
+                    + command + (r.output().isBlank() ? "" : "\n" + tail(r.output().strip())));
+        }
     }
 
     private static String tail(String s) {
@@ -196,17 +212,46 @@ public final class BashSession implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the terminal", e);
         }
-        return await(hardTimeout, noChangeTimeout);
+        CommandResult r = await(hardTimeout, noChangeTimeout);
+        if (r.completed() && keys.indexOf('\n') >= 0) {
+            absorbStrayPrompts();
+        }
+        return r;
     }
 
-    /** Waits for more output of the running command (OpenHands' empty command). */
+    /**
+     * A program that ends on a key (less on {@code q}) leaves the Enter typed after it to bash, which answers with a
+     * prompt of its own a moment later. Left alone, that prompt would end the next command before it printed
+     * anything; here it is taken while the shell is still ours.
+     */
+    private void absorbStrayPrompts() throws InterruptedException {
+        long seen = reader.promptCount();
+        while (reader.awaitPromptsAbove(seen, System.nanoTime() + STRAY_PROMPT_WINDOW.toNanos())) {
+            seen = reader.promptCount();
+        }
+    }
+
+    /**
+     * Waits for more output (OpenHands' empty command). While a command runs, like {@link #run}; when none runs,
+     * for the whole {@code hardTimeout}, returning what arrived meanwhile (a background job's output) with status
+     * {@link CommandStatus#HARD_TIMEOUT}, as the 2024 client's {@code ''} did.
+     */
     public synchronized CommandResult awaitOutput(Duration hardTimeout, Duration noChangeTimeout)
             throws InterruptedException {
         ensureShell();
-        if (!running) {
-            return new CommandResult(reader.takeOutput(new long[1]), CommandStatus.COMPLETED, lastPrompt, 0, -1);
+        if (running) {
+            return await(hardTimeout, noChangeTimeout);
         }
-        return await(hardTimeout, noChangeTimeout);
+        Objects.requireNonNull(hardTimeout, "an idle wait needs a hardTimeout");
+        reader.beginCapture();
+        TerminalReader.Outcome outcome = reader.await((System.nanoTime() + hardTimeout.toNanos()) | 1, 0);
+        long[] dropped = new long[1];
+        String output = reader.takeOutput(dropped);
+        if (outcome.eof()) {
+            return new CommandResult(output, CommandStatus.SHELL_DIED, null, dropped[0], shellExitCode());
+        }
+        // A prompt here would be one the agent typed without us: it stays an idle shell either way.
+        return new CommandResult(output, CommandStatus.HARD_TIMEOUT, null, dropped[0], -1);
     }
 
     /**
@@ -221,7 +266,7 @@ public final class BashSession implements AutoCloseable {
         for (String signal : new String[] {"INT", "KILL"}) {
             ForegroundGroup.signal(process.pid(), signal);
             CommandResult next = await(wait, null);
-            String output = first.output() + next.output();
+            String output = first.rawOutput() + next.rawOutput();
             if (next.status() != CommandStatus.HARD_TIMEOUT) {
                 return new CommandResult(output, next.status(), next.prompt(), next.droppedChars(),
                         next.shellExitCode());

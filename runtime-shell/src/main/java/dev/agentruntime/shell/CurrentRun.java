@@ -17,6 +17,8 @@ final class CurrentRun {
             + "\"C-d\") to interrupt/kill the previous command before sending your new command, or use the timeout "
             + "parameter in execute_bash for future commands.";
     static final String CONTINUATION_PREFIX = "[Below is the output of the previous command.]\n";
+    /** The lines OpenHands' tmux pane keeps ({@code history-limit}); a longer output loses its start. */
+    static final int HISTORY_LINES = 10_000;
 
     private CurrentRun() {
     }
@@ -65,15 +67,22 @@ final class CurrentRun {
 
     private static Observation observe(CommandResult r, String command, CmdRunAction action, boolean continuing,
                                        boolean special, Duration noChange, Duration hard) {
-        String output = clean(r.output());
+        String output = clean(r);
         CmdOutputMetadata metadata;
         switch (r.status()) {
             case COMPLETED -> {
                 PromptInfo p = r.prompt();
                 String suffix = "\n[The command completed with exit code " + p.exitCode() + "."
                         + (special ? " CTRL+" + Character.toUpperCase(command.charAt(2)) + " was sent." : "") + "]";
+                int cut = startOfLastLines(output, HISTORY_LINES);
+                String prefix = "";
+                if (cut > 0) {
+                    output = output.substring(cut);
+                    prefix = "[Previous command outputs are truncated. Showing the last " + HISTORY_LINES
+                            + " lines of the output below.]\n";
+                }
                 metadata = new CmdOutputMetadata(p.exitCode(), p.lastBackgroundPid(), p.user(), p.host(),
-                        p.workingDirectory(), p.pythonPath(), "", suffix);
+                        p.workingDirectory(), p.pythonPath(), prefix, suffix);
             }
             case NO_CHANGE_TIMEOUT -> metadata = CmdOutputMetadata.unknown().withPrefixAndSuffix(
                     continuing ? CONTINUATION_PREFIX : "",
@@ -90,11 +99,25 @@ final class CurrentRun {
         return new CmdOutputObservation(output, command, metadata, action.hidden());
     }
 
+    /**
+     * Where the last {@code lines} lines of {@code text} begin, or 0 when it has no more than that many: OpenHands
+     * then shows what its pane kept, with the history prefix.
+     */
+    static int startOfLastLines(String text, int lines) {
+        int seen = 0;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            if (text.charAt(i) == '\n' && ++seen == lines) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     private static Observation notExecuted(CommandResult peek, String command, CmdRunAction action) {
         String suffix = "\n[Your command \"" + command + "\" is NOT executed. The previous command is still running "
                 + "- You CANNOT send new commands until the previous command is completed. By setting `is_input` to "
                 + "`true`, you can interact with the current process: " + TIMEOUT_MESSAGE_TEMPLATE + "]";
-        return new CmdOutputObservation(clean(peek.output()), command,
+        return new CmdOutputObservation(clean(peek), command,
                 CmdOutputMetadata.unknown().withPrefixAndSuffix(CONTINUATION_PREFIX, suffix), action.hidden());
     }
 
@@ -112,9 +135,12 @@ final class CurrentRun {
         return new CmdOutputObservation(content, command, CmdOutputMetadata.unknown(), action.hidden());
     }
 
-    /** As the tmux screen shows it: carriage returns applied, lines right-stripped, the whole stripped. */
-    static String clean(String raw) {
-        return TerminalText.asScreenLines(raw).strip();
+    /**
+     * As the tmux screen shows it: escape sequences gone, carriage returns applied, lines right-stripped, the whole
+     * stripped.
+     */
+    static String clean(CommandResult r) {
+        return TerminalText.asScreenLines(r.output()).strip();
     }
 
     private static long wholeSeconds(Duration d) {

@@ -11,6 +11,7 @@ import java.util.Locale;
  * The 2024 runtime client's {@code run} semantics (§C.3 of the protocol reference): the commands of a multi-line
  * input run in turn and stop at the first non-zero exit; output keeps {@code \r\n} line ends and, unless
  * {@code keep_prompt} is false, ends with the prompt; a blocking command that times out is interrupted (exit 130).
+ * The output is what the terminal sent, escape sequences included: the pexpect client cleaned nothing.
  */
 final class LegacyRun {
 
@@ -46,14 +47,13 @@ final class LegacyRun {
     private static Step step(BashSession session, String command, CmdRunAction action)
             throws InterruptedException {
         if (command.isEmpty()) {
-            if (!session.isRunning()) {
-                return new Step(withPrompt("", null, action), -1);
-            }
+            // pexpect's expect(prompt, 5 s): whatever arrives meanwhile (a background job's output, say) and, if the
+            // running command ends, its exit code; when nothing runs, the whole 5 s pass and the output is exit -1.
             return finish(session.awaitOutput(SOFT_TIMEOUT, null), action, false, SOFT_TIMEOUT, session);
         }
         if (command.toLowerCase(Locale.ROOT).equals("ctrl+c")) {
             CommandResult r = session.interrupt(SOFT_TIMEOUT);
-            return new Step(withPrompt(crlf(r.output()), r.prompt(), action), 130);
+            return new Step(withPrompt(crlf(r.rawOutput()), r.prompt(), action), 130);
         }
         boolean blocking = action.blocking() && action.timeout() != null;
         Duration limit = blocking ? action.timeout() : SOFT_TIMEOUT;
@@ -67,16 +67,16 @@ final class LegacyRun {
                                BashSession session) throws InterruptedException {
         switch (r.status()) {
             case COMPLETED:
-                return new Step(withPrompt(crlf(r.output()), r.prompt(), action), r.exitCode());
+                return new Step(withPrompt(crlf(r.rawOutput()), r.prompt(), action), r.exitCode());
             case SHELL_DIED:
-                return new Step(crlf(r.output()) + "\r\n[The shell exited with code " + r.shellExitCode() + ".]",
+                return new Step(crlf(r.rawOutput()) + "\r\n[The shell exited with code " + r.shellExitCode() + ".]",
                         r.shellExitCode());
             default:
                 if (!killOnTimeout) {
-                    return new Step(withPrompt(crlf(r.output()), null, action), -1);
+                    return new Step(withPrompt(crlf(r.rawOutput()), null, action), -1);
                 }
                 CommandResult after = session.interrupt(SOFT_TIMEOUT);
-                String output = crlf(r.output() + after.output()) + "\r\n\r\n[Command timed out after "
+                String output = crlf(r.rawOutput() + after.rawOutput()) + "\r\n\r\n[Command timed out after "
                         + seconds(limit) + " seconds. SIGINT was sent to interrupt it.]";
                 return new Step(withPrompt(output, after.prompt(), action), 130);
         }

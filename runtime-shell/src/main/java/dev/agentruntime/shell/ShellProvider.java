@@ -14,8 +14,29 @@ import java.util.List;
  */
 public final class ShellProvider implements CapabilityProvider {
 
-    /** OpenHands' init command (current server): git must never open a pager that waits for a key. */
+    /** OpenHands' init command (both eras): git must never open a pager that waits for a key. */
     public static final String GIT_NO_PAGER = "alias git=\"git --no-pager\"";
+
+    /**
+     * The 2024 client's git identity ({@code openhands} / {@code openhands@all-hands.dev}), set only when the user
+     * has none, so that {@code git commit} works in a fresh sandbox. Nothing when git is not installed.
+     */
+    public static final String GIT_IDENTITY = "if command -v git >/dev/null 2>&1; then "
+            + "git config --global user.name >/dev/null 2>&1 || git config --global user.name \"openhands\"; "
+            + "git config --global user.email >/dev/null 2>&1 "
+            + "|| git config --global user.email \"openhands@all-hands.dev\"; fi";
+
+    /**
+     * Git trusts every repository whoever created its folders: the server (root) writes into the workspace, the
+     * agent works as another user, and git would otherwise refuse with "detected dubious ownership".
+     */
+    public static final String GIT_SAFE_DIRECTORY = "if command -v git >/dev/null 2>&1; then "
+            + "git config --global --get-all safe.directory 2>/dev/null | grep -qxF '*' "
+            + "|| git config --global --add safe.directory '*'; fi";
+
+    /** What an OpenHands sandbox runs in the agent's shell before serving: the three above. */
+    public static final List<String> OPENHANDS_INIT_COMMANDS = List.of(GIT_IDENTITY, GIT_SAFE_DIRECTORY,
+            GIT_NO_PAGER);
 
     @Override
     public String name() {

@@ -8,6 +8,9 @@ import dev.agentruntime.core.CmdRunAction;
 import dev.agentruntime.core.Dialect;
 import dev.agentruntime.core.ErrorObservation;
 import dev.agentruntime.core.Observation;
+import dev.agentruntime.core.spi.SandboxUser;
+import dev.agentruntime.core.testing.TestUsers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,18 +23,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code run} handler through an in-process runtime, in both dialects, with the OpenHands bash test cases. */
+/**
+ * The {@code run} handler through an in-process runtime, in both dialects, with the OpenHands bash test cases; run
+ * as this process's user ({@link CmdRunHandlerIT}) and as a non-root sandbox user
+ * ({@link CmdRunHandlerAsSandboxUserIT}), as OpenHands deploys it.
+ */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class CmdRunHandlerIT {
+abstract class CmdRunHandlerCases {
 
-    @TempDir
     Path dir;
+    SandboxUser user;
     InProcessRuntime rt;
 
+    /** Whom the shell runs as. */
+    abstract TestUsers.As as();
+
     @BeforeEach
-    void start() {
-        rt = InProcessRuntime.builder().workingDirectory(dir)
-                .options(ShellOptions.builder(dir).readRcFiles(false).noChangeTimeout(Duration.ofSeconds(2))
+    void start(@TempDir Path tmp) throws Exception {
+        user = as().account();
+        dir = TestUsers.workspace(tmp, user);
+        rt = InProcessRuntime.builder().workingDirectory(dir).user(user)
+                .options(ShellOptions.builder(dir).user(user.name()).readRcFiles(false)
+                        .noChangeTimeout(Duration.ofSeconds(2))
                         .initCommands(List.of(ShellProvider.GIT_NO_PAGER)).build())
                 .build();
     }
@@ -51,15 +64,19 @@ class CmdRunHandlerIT {
         return current(new CmdRunAction(command).withTimeout(Duration.ofSeconds(30), false));
     }
 
+    private CmdOutputObservation legacy(CmdRunAction action) {
+        return (CmdOutputObservation) rt.execute(action, Dialect.LEGACY);
+    }
+
     @Test
     void currentDialectReportsMetadataAndSuffix() throws Exception {
-        CmdOutputObservation o = current("echo hello");
+        CmdOutputObservation o = current("echo hello; id -u");
 
-        assertThat(o.content()).isEqualTo("hello");
+        assertThat(o.content()).isEqualTo("hello\n" + user.uid());
         assertThat(o.exitCode()).isZero();
         assertThat(o.metadata().workingDir()).isEqualTo(dir.toRealPath().toString());
         assertThat(o.metadata().suffix()).isEqualTo("\n[The command completed with exit code 0.]");
-        assertThat(o.metadata().username()).isNotBlank();
+        assertThat(o.metadata().username()).isEqualTo(user.name());
     }
 
     @Test
@@ -140,11 +157,12 @@ class CmdRunHandlerIT {
     @Test
     void longOutputsArriveWhole() {
         CmdOutputObservation five = current("seq 1 5000");
-        CmdOutputObservation fifty = current("seq 1 50000");
+        CmdOutputObservation fifty = legacy(new CmdRunAction("seq 1 50000").withTimeout(Duration.ofSeconds(30))
+                .withKeepPrompt(false));
 
         assertThat(five.content().lines().count()).isEqualTo(5000);
-        assertThat(fifty.content()).startsWith("1\n2\n").endsWith("49999\n50000");
-        assertThat(fifty.content().length()).isEqualTo(288_893);
+        assertThat(fifty.content()).startsWith("1\r\n2\r\n").endsWith("49999\r\n50000");
+        assertThat(fifty.content().length()).isEqualTo(288_893 + 49_999);
     }
 
     @Test
@@ -190,9 +208,8 @@ class CmdRunHandlerIT {
         Observation o = rt.execute(new CmdRunAction("echo a; echo b").withTimeout(Duration.ofSeconds(30)),
                 Dialect.LEGACY);
 
-        String user = ProcessHandle.current().info().user().orElseThrow();
-        assertThat(o.content()).startsWith("a\r\nb\r\n\r\n").endsWith(user.equals("root") ? " # " : " $ ")
-                .contains("@");
+        assertThat(o.content()).startsWith("a\r\nb\r\n\r\n").endsWith(user.uid() == 0 ? " # " : " $ ")
+                .contains(user.name() + "@");
         assertThat(((CmdOutputObservation) o).exitCode()).isZero();
     }
 
@@ -304,5 +321,75 @@ class CmdRunHandlerIT {
     @Test
     void gitNeverOpensAPager() {
         assertThat(current("type git").content()).contains("git --no-pager");
+    }
+
+    @Test
+    void aTimedOutCommandIsInterruptedAndTheSessionKeepsItsState() {
+        current("mkdir -p kept && cd kept && export KEPT=yes");
+
+        CmdOutputObservation legacy = legacy(new CmdRunAction("sleep 30").withTimeout(Duration.ofSeconds(1))
+                .withKeepPrompt(false));
+        assertThat(legacy.exitCode()).isEqualTo(130);
+        assertThat(current("echo $KEPT; pwd").content()).isEqualTo("yes\n" + dir.resolve("kept"));
+
+        current(new CmdRunAction("sleep 30").withTimeout(Duration.ofSeconds(1)));
+        assertThat(current(new CmdRunAction("C-c").asInput().withTimeout(Duration.ofSeconds(10))).exitCode())
+                .isEqualTo(130);
+        assertThat(current("echo $KEPT; pwd").content()).isEqualTo("yes\n" + dir.resolve("kept"));
+
+        legacy(new CmdRunAction("sleep 30").withKeepPrompt(false));
+        assertThat(legacy(new CmdRunAction("ctrl+c").withKeepPrompt(false)).exitCode()).isEqualTo(130);
+        assertThat(current("echo $KEPT; pwd").content()).isEqualTo("yes\n" + dir.resolve("kept"));
+    }
+
+    @Test
+    void legacyEmptyCommandWhileIdleWaitsAndReturnsABackgroundJobsOutput() {
+        legacy(new CmdRunAction("(sleep 1; echo late) &").withTimeout(Duration.ofSeconds(10)).withKeepPrompt(false));
+
+        long start = System.nanoTime();
+        CmdOutputObservation idle = legacy(new CmdRunAction("").withTimeout(Duration.ofSeconds(30)));
+
+        assertThat(idle.content()).isEqualTo("late");
+        assertThat(idle.exitCode()).isEqualTo(-1);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(LegacyRun.SOFT_TIMEOUT.toNanos());
+    }
+
+    @Test
+    void outputArrivingBetweenCommandsBelongsToTheNextObservation() throws Exception {
+        current("(sleep 0.3; echo between; touch flag1) &");
+        awaitFile(dir.resolve("flag1"));
+        // bash adds its job notice ("[1]+  Done ...") after the command, as it would in OpenHands' terminal.
+        assertThat(current("echo next").content()).startsWith("between\nnext");
+
+        current("(sleep 0.3; echo again; touch flag2) &");
+        awaitFile(dir.resolve("flag2"));
+        assertThat(legacy(new CmdRunAction("echo then").withTimeout(Duration.ofSeconds(10)).withKeepPrompt(false))
+                .content()).startsWith("again\r\nthen");
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(file).exists();
+    }
+
+    @Test
+    void legacyOutputKeepsTheTerminalsEscapeSequences() {
+        CmdOutputObservation o = legacy(new CmdRunAction("printf '\\033[31mred\\033[0m\\n'")
+                .withTimeout(Duration.ofSeconds(10)).withKeepPrompt(false));
+
+        assertThat(o.content()).isEqualTo("\u001b[31mred\u001b[0m");
+    }
+
+    @Test
+    void currentDialectShowsTheLastTenThousandLinesOfAVeryLongOutputWithTheHistoryPrefix() {
+        CmdOutputObservation o = current("seq 1 12000");
+
+        assertThat(o.metadata().prefix()).isEqualTo("[Previous command outputs are truncated. Showing the last 10000 "
+                + "lines of the output below.]\n");
+        assertThat(o.exitCode()).isZero();
+        assertThat(current("seq 1 10000").metadata().prefix()).isEmpty();
     }
 }

@@ -164,11 +164,14 @@ public final class TerminalReader implements Runnable {
         }
     }
 
-    /** The output of the current capture not returned yet; the dropped count goes to {@code dropped[0]}. */
+    /**
+     * The output of the current capture not returned yet, as the terminal sent it; the dropped count goes to
+     * {@code dropped[0]}.
+     */
     public String takeOutput(long[] dropped) {
         lock.lock();
         try {
-            return TerminalText.stripAnsi(capture.takeUnreturned(dropped));
+            return capture.takeUnreturned(dropped);
         } finally {
             lock.unlock();
         }
@@ -218,6 +221,28 @@ public final class TerminalReader implements Runnable {
                 }
                 changed.await(Math.min(sleep, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the shell has shown more than {@code seen} prompts, the terminal closes, or {@code deadline} (a
+     * {@link System#nanoTime()} value) passes.
+     *
+     * @return whether more prompts came
+     */
+    public boolean awaitPromptsAbove(long seen, long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (promptCount <= seen && !eof) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.await(left, TimeUnit.NANOSECONDS);
+            }
+            return promptCount > seen;
         } finally {
             lock.unlock();
         }

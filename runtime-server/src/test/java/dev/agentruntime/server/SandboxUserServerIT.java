@@ -1,0 +1,204 @@
+package dev.agentruntime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentruntime.core.spi.SandboxUser;
+import dev.agentruntime.core.testing.TestUsers;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deployment OpenHands uses: the server runs as root, the agent as a user the server creates
+ * ({@code --username arsandbox}), every capability driven over HTTP. Needs root (CI runs as root); the user is
+ * deleted first so that its creation is exercised every time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class SandboxUserServerIT {
+
+    static final String USER = "arsandbox";
+
+    Path dir;
+    SandboxUser user;
+    RuntimeServer server;
+    HttpFixture http;
+    com.sun.net.httpserver.HttpServer site;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        assumeTrue(SandboxUser.processIsRoot(), "the sandbox-user deployment needs a root server");
+        TestUsers.exec(List.of("userdel", "-r", USER));
+        Files.deleteIfExists(Path.of("/etc/sudoers.d/agent-runtime-" + USER));
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        dir = tmp.toRealPath().resolve("workspace");
+        ServerOptions options = ServerOptions.builder(dir).host("127.0.0.1").user(USER, 4321)
+                .plugins(List.of("jupyter", "agent_skills")).build();
+        user = UserSetup.prepare(options);
+        server = RuntimeServer.start(options, Assembly.runtime(options));
+        http = new HttpFixture(server.port(), null);
+        site = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/report.pdf", ex -> {
+            byte[] pdf = "%PDF-1.4 not really".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/pdf");
+            ex.sendResponseHeaders(200, pdf.length);
+            ex.getResponseBody().write(pdf);
+            ex.close();
+        });
+        site.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (site != null) {
+            site.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void backToTheWorkspace() throws Exception {
+        run("cd " + dir);
+    }
+
+    private JsonNode run(String command) throws Exception {
+        return http.post("/execute_action", HttpFixture.run(command)).json();
+    }
+
+    private void assertOwnedByTheUser(Path p) throws Exception {
+        assertThat(TestUsers.ownerUid(p)).as("owner of %s", p).isEqualTo(user.uid());
+        assertThat(TestUsers.ownerGid(p)).as("group of %s", p).isZero();
+        assertThat(TestUsers.mode(p)).as("mode of %s", p).isIn("rw-rw-r--", "rwxrwxr-x");
+    }
+
+    @Test
+    void theUserWasCreatedAsOpenhandsCreatesIt() throws Exception {
+        assertThat(user.name()).isEqualTo(USER);
+        assertThat(user.gid()).isZero();
+        assertThat(user.home()).isEqualTo(Path.of("/home/" + USER));
+        assertThat(run("id -un; id -u; echo $HOME; pwd").get("content").asText())
+                .isEqualTo(USER + "\n" + user.uid() + "\n/home/" + USER + "\n" + dir);
+        assertThat(TestUsers.ownerUid(dir)).isEqualTo(user.uid());
+    }
+
+    @Test
+    void sudoNeedsNoPassword() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/sudo")), "sudo is not installed");
+
+        JsonNode o = run("sudo -n true && echo sudo-ok");
+
+        assertThat(o.get("content").asText()).isEqualTo("sudo-ok");
+    }
+
+    @Test
+    void gitCommitsInAFreshRepositoryAndNeverPages() throws Exception {
+        JsonNode commit = run("git init -q fresh && cd fresh && echo hi > a.txt && git add a.txt "
+                + "&& git commit -q -m first && git log --format=%an/%ae");
+
+        assertThat(commit.get("content").asText()).isEqualTo("openhands/openhands@all-hands.dev");
+        JsonNode log = run("git log");
+        assertThat(log.at("/extras/metadata/exit_code").asInt()).isZero();
+        assertThat(log.get("content").asText()).contains("first");
+    }
+
+    @Test
+    void gitTrustsARepositoryTheServerCreated() throws Exception {
+        Path repo = dir.resolve("root-made");
+        assertThat(TestUsers.exec(List.of("git", "init", "-q", repo.toString()))).isZero();
+
+        JsonNode status = run("git -C " + repo + " status --short && echo trusted");
+
+        assertThat(status.get("content").asText()).isEqualTo("trusted");
+    }
+
+    @Test
+    void ipythonRunsAsTheUserInTheShellsDirectory() throws Exception {
+        run("mkdir -p py && cd py");
+
+        JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":{\"code\":"
+                + HttpFixture.quote("import os; open('from_py.txt', 'w').write('x'); print(os.getuid(), os.getcwd())")
+                + "}}}").json();
+
+        assertThat(o.get("content").asText()).startsWith(user.uid() + " " + dir.resolve("py"));
+        assertThat(TestUsers.ownerUid(dir.resolve("py/from_py.txt"))).isEqualTo(user.uid());
+    }
+
+    @Test
+    void filesTheServerWritesBelongToTheUser() throws Exception {
+        http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"new/deep/w.txt\","
+                + "\"content\":\"hello\"}}}");
+        String created = dir.resolve("made.txt").toString();
+        JsonNode edit = http.post("/execute_action", "{\"action\":{\"action\":\"edit\",\"args\":{\"path\":"
+                + HttpFixture.quote(created) + ",\"command\":\"create\",\"file_text\":\"x\"}}}").json();
+
+        assertThat(edit.get("content").asText()).isEqualTo("File created successfully at: " + created);
+        for (Path p : List.of(dir.resolve("new"), dir.resolve("new/deep"), dir.resolve("new/deep/w.txt"),
+                Path.of(created))) {
+            assertOwnedByTheUser(p);
+        }
+        assertThat(TestUsers.mode(dir.resolve("new/deep/w.txt"))).isEqualTo("rw-rw-r--");
+        assertThat(TestUsers.mode(dir.resolve("new/deep"))).isEqualTo("rwxrwxr-x");
+    }
+
+    @Test
+    void existingFilesKeepTheirOwnerAndMode() throws Exception {
+        Path mine = Files.writeString(dir.resolve("roots.txt"), "a\nb\n");
+        Files.setAttribute(mine, "unix:uid", 0);
+        Files.setPosixFilePermissions(mine, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+
+        http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"roots.txt\","
+                + "\"content\":\"c\"}}}");
+        http.upload("destination=" + URLEncoder.encode(dir.toString(), StandardCharsets.UTF_8), "roots.txt",
+                "uploaded".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(mine)).isEqualTo("uploaded");
+        assertThat(TestUsers.ownerUid(mine)).isZero();
+        assertThat(TestUsers.mode(mine)).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void uploadedFilesAndExtractedTreesBelongToTheUser() throws Exception {
+        String dest = URLEncoder.encode(dir.resolve("up").toString(), StandardCharsets.UTF_8);
+        assertThat(http.upload("destination=" + dest + "&recursive=false", "one.txt",
+                "1".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(http.upload("destination=" + dest + "&recursive=true", "tree.zip",
+                HttpFixture.zip("tree/sub/two.txt", "2", "tree/three.txt", "3")).status()).isEqualTo(200);
+
+        for (String p : List.of("up", "up/one.txt", "up/tree", "up/tree/sub", "up/tree/sub/two.txt",
+                "up/tree/three.txt")) {
+            assertOwnedByTheUser(dir.resolve(p));
+        }
+        assertThat(run("echo edited >> up/tree/sub/two.txt && cat up/tree/sub/two.txt").get("content").asText())
+                .isEqualTo("2edited");
+    }
+
+    @Test
+    void browserDownloadsBelongToTheUser() throws Exception {
+        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/report.pdf";
+
+        JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"browse\",\"args\":{\"url\":"
+                + HttpFixture.quote(url) + ",\"thought\":\"\",\"security_risk\":-1,\"return_axtree\":false},"
+                + "\"timeout\":60.0}}").json();
+
+        Path saved = dir.resolve(".downloads/report.pdf");
+        assertThat(o.get("content").asText()).contains(saved.toString());
+        assertOwnedByTheUser(dir.resolve(".downloads"));
+        assertOwnedByTheUser(saved);
+    }
+}
