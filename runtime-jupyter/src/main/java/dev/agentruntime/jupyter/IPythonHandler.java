@@ -6,7 +6,9 @@ import dev.agentruntime.core.IPythonRunCellAction;
 import dev.agentruntime.core.IPythonRunCellObservation;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.spi.ActionHandler;
+import dev.agentruntime.core.files.FileEditor;
 import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.spi.SandboxUser;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,22 +27,37 @@ import java.util.concurrent.TimeoutException;
 final class IPythonHandler implements ActionHandler<IPythonRunCellAction> {
 
     private static final System.Logger LOG = System.getLogger(IPythonHandler.class.getName());
-    static final String AGENT_SKILLS_IMPORT = "from openhands.runtime.plugins.agent_skills.agentskills import *\n";
+    private static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
 
     private final KernelOptions options;
-    private final boolean agentSkills;
+    private final JupyterOptions plugin;
+    private final SandboxUser user;
+    private final FileEditor editor;
     private final CompletableFuture<KernelClient> kernel;
+    private AgentSkills skills;
     private int initializedGeneration;
     private boolean initCodeRan;
     private Path syncedDirectory;
 
-    IPythonHandler(KernelOptions options, boolean agentSkills) {
+    /**
+     * Starts the kernel in the background and sets it up there (OpenHands' {@code %colors nocolor}, the agent
+     * skills), so the first cell finds it ready and the log says at start whether the skills loaded.
+     */
+    IPythonHandler(KernelOptions options, JupyterOptions plugin, SandboxUser user, FileEditor editor) {
         this.options = options;
-        this.agentSkills = agentSkills;
+        this.plugin = plugin;
+        this.user = user;
+        this.editor = editor;
         this.kernel = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                kernel.complete(KernelClient.start(options));
+                KernelClient client = KernelClient.start(options);
+                synchronized (this) {
+                    setUp(client);
+                }
+                kernel.complete(client);
+            } catch (InterruptedException e) {
+                kernel.completeExceptionally(e);
             } catch (RuntimeException | Error e) {
                 // Any failure, a missing class included, must reach the waiting cell rather than hang it.
                 kernel.completeExceptionally(e);
@@ -83,26 +100,45 @@ final class IPythonHandler implements ActionHandler<IPythonRunCellAction> {
 
     /** After a (re)start: OpenHands' set-up; before every cell: follow the shell's working directory. */
     private void prepare(KernelClient client, IPythonRunCellAction action, Path cwd) throws InterruptedException {
-        Duration limit = Duration.ofSeconds(60);
         if (client.generation() != initializedGeneration || !client.isAlive()) {
-            client.execute("%colors nocolor", limit);
-            initializedGeneration = client.generation();
-            initCodeRan = false;
-            syncedDirectory = null;
-            if (agentSkills) {
-                ExecutionResult r = client.execute(AGENT_SKILLS_IMPORT, limit);
-                if (r.status() != ExecutionResult.Status.OK) {
-                    LOG.log(Level.INFO, "agent_skills is not importable in the kernel; cells run without it");
-                }
-            }
+            setUp(client);
         }
         if (!initCodeRan && !action.kernelInitCode().isEmpty()) {
-            client.execute(action.kernelInitCode(), limit);
+            client.execute(action.kernelInitCode(), SETUP_LIMIT);
             initCodeRan = true;
         }
         if (!cwd.equals(syncedDirectory)) {
-            client.execute("import os; os.chdir(" + CellText.pythonString(cwd.toString()) + ")", limit);
+            client.execute("import os; os.chdir(" + CellText.pythonString(cwd.toString()) + ")", SETUP_LIMIT);
             syncedDirectory = cwd;
+        }
+    }
+
+    /** What every new kernel gets before the agent's first cell in it. */
+    private void setUp(KernelClient client) throws InterruptedException {
+        client.execute("%colors nocolor", SETUP_LIMIT);
+        initializedGeneration = client.generation();
+        initCodeRan = false;
+        syncedDirectory = null;
+        if (plugin.agentSkills()) {
+            importSkills(client);
+        }
+    }
+
+    private void importSkills(KernelClient client) throws InterruptedException {
+        try {
+            if (skills == null) {
+                skills = AgentSkills.install(user, editor);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            LOG.log(Level.WARNING, "agent_skills: " + e.getMessage() + "; cells run without the helpers");
+            return;
+        }
+        ExecutionResult r = client.execute(skills.importCell(plugin.headSkills()), SETUP_LIMIT);
+        if (r.status() == ExecutionResult.Status.OK) {
+            LOG.log(Level.INFO, "agent_skills loaded into the kernel: " + r.stdout().strip());
+        } else {
+            LOG.log(Level.WARNING, "agent_skills could not be imported into the kernel; cells run without the "
+                    + "helpers: " + CellText.format(r, Dialect.CURRENT, SETUP_LIMIT, new ArrayList<>(), -1).strip());
         }
     }
 
@@ -110,5 +146,10 @@ final class IPythonHandler implements ActionHandler<IPythonRunCellAction> {
     public void close() {
         kernel.thenAccept(KernelClient::close);
         kernel.cancel(false);
+        synchronized (this) {
+            if (skills != null) {
+                skills.close();
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.agentruntime.core.ErrorObservation;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.wire.DialectPolicy;
 import dev.agentruntime.jupyter.JupyterOptions;
 import dev.agentruntime.shell.ShellOptions;
 import dev.agentruntime.shell.ShellProvider;
@@ -31,7 +32,9 @@ public final class Assembly {
                 .noChangeTimeout(options.noChangeTimeout())
                 .initCommands(ShellProvider.OPENHANDS_INIT_COMMANDS).build());
         if (options.plugins().contains("jupyter")) {
-            b.options(new JupyterOptions(null, options.plugins().contains("agent_skills"), Duration.ofSeconds(60)));
+            // The helpers print what OpenHands' current ones print only when the server speaks the current dialect only.
+            b.options(new JupyterOptions(null, options.plugins().contains("agent_skills"), Duration.ofSeconds(60),
+                    options.dialect() == DialectPolicy.CURRENT));
         } else {
             b.disable("jupyter");
         }

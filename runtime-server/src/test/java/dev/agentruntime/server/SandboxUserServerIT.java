@@ -140,6 +140,19 @@ class SandboxUserServerIT {
     }
 
     @Test
+    void theAgentSkillsEditFilesAsTheUser() throws Exception {
+        JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":{\"code\":"
+                + HttpFixture.quote("create_file('skill.txt')\nappend_file('skill.txt', 'from a skill')") + ","
+                + "\"thought\":\"\",\"is_confirmed\":\"confirmed\",\"kernel_init_code\":\"\"},\"timeout\":120}}")
+                .json();
+
+        assertThat(o.get("content").asText()).contains("[File skill.txt created.]", "1|from a skill",
+                "[File updated (edited at line 1).");
+        assertThat(Files.readString(dir.resolve("skill.txt"))).isEqualTo("from a skill\n");
+        assertThat(TestUsers.ownerUid(dir.resolve("skill.txt"))).isEqualTo(user.uid());
+    }
+
+    @Test
     void filesTheServerWritesBelongToTheUser() throws Exception {
         http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"new/deep/w.txt\","
                 + "\"content\":\"hello\"}}}");

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * OpenHands' {@code str_replace_editor} ({@code oh_aci}, openhands-aci 0.3.2): {@code view}, {@code create},
  * {@code str_replace}, {@code insert}, {@code undo_edit}, with its validations and messages (§D.3). Refusals come
- * back as text starting with {@code "ERROR:\n"}, never as exceptions. One editor per runtime; not thread-safe (the
- * runtime runs one action at a time).
+ * back as text starting with {@code "ERROR:\n"}, never as exceptions. One editor per runtime ({@link #of}), its
+ * commands run one at a time.
  */
 public final class FileEditor {
 
@@ -46,13 +46,19 @@ public final class FileEditor {
         this.owner = java.util.Objects.requireNonNull(owner, "owner");
     }
 
+    /** The runtime's one editor, shared by every handler that edits (so that one undo history sees every edit). */
+    public static FileEditor of(dev.agentruntime.core.spi.Workspace workspace) {
+        return workspace.service(FileEditor.class, () -> new FileEditor(workspace.initialDirectory(),
+                workspace.user()));
+    }
+
     /** The editor's {@code view} (for {@code read} with {@code impl_source="oh_aci"}). */
     public String view(String path, List<Integer> viewRange) {
         return execute("view", path, null, null, null, null, viewRange).output();
     }
 
-    /** Runs one editor command. */
-    public Result execute(String command, String path, String fileText, String oldStr, String newStr,
+    /** Runs one editor command. Synchronized: the kernel's {@code file_editor} may call it from another thread. */
+    public synchronized Result execute(String command, String path, String fileText, String oldStr, String newStr,
                           Integer insertLine, List<Integer> viewRange) {
         Path file = Path.of(path);
         boolean existed = file.isAbsolute() && Files.exists(file);

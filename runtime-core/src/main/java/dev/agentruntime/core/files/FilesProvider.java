@@ -15,7 +15,7 @@ public final class FilesProvider implements CapabilityProvider {
 
     @Override
     public List<ActionHandler<?>> createHandlers(ProviderContext context) {
-        FileEditor editor = new FileEditor(context.workspace().initialDirectory(), context.workspace().user());
+        FileEditor editor = FileEditor.of(context.workspace());
         return List.of(new FileReadHandler(editor), new FileWriteHandler(), new FileEditHandler(editor));
     }
 }

@@ -1,7 +1,10 @@
 package dev.agentruntime.core.spi;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The state every handler of one runtime shares: where the agent started, where the shell is now, and whose
@@ -11,6 +14,7 @@ public final class Workspace {
 
     private final Path initialDirectory;
     private final SandboxUser user;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Path currentDirectory;
 
     /**
@@ -53,6 +57,14 @@ public final class Workspace {
     /** The account the agent's commands run as and its new files belong to. */
     public SandboxUser user() {
         return user;
+    }
+
+    /**
+     * The one instance of {@code type} the handlers of this runtime share, made by {@code factory} on first use (the
+     * editor, for instance, whose undo history the {@code edit} action and the kernel's {@code file_editor} share).
+     */
+    public <T> T service(Class<T> type, Supplier<T> factory) {
+        return type.cast(services.computeIfAbsent(type, t -> Objects.requireNonNull(factory.get(), "factory result")));
     }
 
     public String userName() {
