@@ -7,7 +7,6 @@ import dev.agentruntime.core.Dialect;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.ExecutionContext;
-import java.util.List;
 import java.util.Map;
 
 /** The {@code browse} and {@code browse_interactive} handlers and OpenHands' observation texts (§F). */
@@ -35,8 +34,9 @@ final class BrowseHandlers {
         public Observation handle(BrowseURLAction a, ExecutionContext ctx) {
             StepResult r = holder.get().navigate(a.url());
             String action = "goto(\"" + a.url() + "\")";
+            Shot shot = Shot.of(r.snapshot(), ctx);
             String content = ctx.dialect() == Dialect.LEGACY ? r.snapshot().markdown() : browseText(r);
-            return observation(r, content, action, "browse", a.returnAxtree());
+            return observation(r, content, action, "browse", a.returnAxtree(), ctx, shot);
         }
 
         @Override
@@ -60,8 +60,10 @@ final class BrowseHandlers {
         @Override
         public Observation handle(BrowseInteractiveAction a, ExecutionContext ctx) {
             StepResult r = holder.get().run(a.browserActions());
-            String content = ctx.dialect() == Dialect.LEGACY ? r.snapshot().markdown() : interactiveText(r);
-            return observation(r, content, a.browserActions(), "browse_interactive", a.returnAxtree());
+            Shot shot = Shot.of(r.snapshot(), ctx);
+            String content = ctx.dialect() == Dialect.LEGACY ? r.snapshot().markdown()
+                    : interactiveText(r, shot.path());
+            return observation(r, content, a.browserActions(), "browse_interactive", a.returnAxtree(), ctx, shot);
         }
 
         @Override
@@ -70,12 +72,21 @@ final class BrowseHandlers {
         }
     }
 
+    /**
+     * The observation in the request's dialect: the 2024 client sent the whole BrowserGym observation (screenshot as
+     * bare base64, DOM, tree and element properties always); the current server sends data URLs, a set-of-marks
+     * picture and the saved screenshot's path, and the tree and properties only with {@code return_axtree}.
+     */
     static BrowserOutputObservation observation(StepResult r, String content, String action, String trigger,
-                                                boolean axtree) {
+                                                boolean axtree, ExecutionContext ctx, Shot shot) {
         PageSnapshot s = r.snapshot();
-        Map<String, Object> tree = axtree ? Map.of("nodes", s.axNodes()) : Map.of();
-        return new BrowserOutputObservation(content, s.url(), trigger, "", r.failed(), s.openPagesUrls(),
-                s.activePageIndex(), tree, Map.of(), action, r.error(), s.focusedBid());
+        boolean legacy = ctx.dialect() == Dialect.LEGACY;
+        boolean sendTree = legacy || axtree;
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(s.extraProperties());
+        return new BrowserOutputObservation(content, s.url(), trigger, shot.screenshot(), shot.path(),
+                shot.setOfMarks(), r.failed(), s.openPagesUrls(), s.activePageIndex(),
+                legacy ? s.domObject() : Map.of(), sendTree ? s.axtreeObject() : Map.of(),
+                sendTree ? extra : Map.of(), action, r.error(), s.focusedBid());
     }
 
     private static String errorBlock(StepResult r) {
@@ -91,9 +102,10 @@ final class BrowseHandlers {
     }
 
     /** The current server's text for {@code browse_interactive}: the accessibility tree, not the Markdown. */
-    static String interactiveText(StepResult r) {
+    static String interactiveText(StepResult r, String screenshotPath) {
         PageSnapshot s = r.snapshot();
-        return "[Current URL: " + s.url() + "]\n[Focused element bid: " + s.focusedBid() + "]\n\n"
+        return "[Current URL: " + s.url() + "]\n[Focused element bid: " + s.focusedBid() + "]\n"
+                + (screenshotPath == null ? "" : "[Screenshot saved to: " + screenshotPath + "]\n") + "\n"
                 + (r.failed() ? errorBlock(r) : "[Action executed successfully.]\n")
                 + "Accessibility tree of the COMPLETE webpage:\nNote: [bid] is the unique alpha-numeric identifier at "
                 + "the beginning of lines for each element in the AXTree. Always use bid to refer to elements in your "
@@ -101,4 +113,40 @@ final class BrowseHandlers {
                 + "\n============== END accessibility tree ==============\n";
     }
 
+
+    /**
+     * The pictures of a step as the dialect sends them: the 2024 client's bare base64 PNG; the current server's data
+     * URL, its set-of-marks picture, and the screenshot saved under {@code .browser_screenshots} of the working
+     * directory (as a file of the sandbox user).
+     */
+    record Shot(String screenshot, String setOfMarks, String path) {
+
+        static final java.time.format.DateTimeFormatter NAME = java.time.format.DateTimeFormatter.ofPattern(
+                "'screenshot_'yyyyMMdd_HHmmss_SSSSSS'.png'");
+
+        static Shot of(PageSnapshot s, ExecutionContext ctx) {
+            if (!s.hasScreenshot()) {
+                return new Shot("", "", null);
+            }
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            if (ctx.dialect() == Dialect.LEGACY) {
+                return new Shot(b64.encodeToString(s.screenshot()), "", null);
+            }
+            String marks = "data:image/png;base64," + b64.encodeToString(
+                    dev.agentruntime.browser.internal.SetOfMarks.render(s.screenshot(), s.extraProperties()));
+            return new Shot("data:image/png;base64," + b64.encodeToString(s.screenshot()), marks, save(s, ctx));
+        }
+
+        private static String save(PageSnapshot s, ExecutionContext ctx) {
+            java.nio.file.Path dir = ctx.workspace().initialDirectory().resolve(".browser_screenshots");
+            java.nio.file.Path file = dir.resolve(NAME.format(java.time.LocalDateTime.now()));
+            try {
+                dev.agentruntime.core.files.Ownership.store(new java.io.ByteArrayInputStream(s.screenshot()), file,
+                        ctx.workspace().user());
+                return file.toString();
+            } catch (java.io.IOException e) {
+                return null; // the picture is in the observation either way
+            }
+        }
+    }
 }

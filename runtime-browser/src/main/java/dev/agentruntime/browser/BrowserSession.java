@@ -1,62 +1,66 @@
 package dev.agentruntime.browser;
 
-import dev.agentruntime.browser.internal.ActionRunner;
-import dev.agentruntime.browser.internal.Pages;
+import dev.agentruntime.browser.internal.Engine;
+import dev.agentruntime.browser.internal.HtmlUnitEngine;
+import dev.agentruntime.browser.internal.chromium.ChromiumEngine;
+import java.util.List;
 import java.util.Objects;
-import org.htmlunit.BrowserVersion;
-import org.htmlunit.NicelyResynchronizingAjaxController;
-import org.htmlunit.SilentCssErrorHandler;
-import org.htmlunit.WebClient;
 
 /**
- * A headless browser for one agent: navigation with history, several tabs, cookies, JavaScript (HtmlUnit's engine;
- * modern bundles with {@code class} or {@code async} may not run), BrowserGym actions, and snapshots of the page as
- * Markdown and as a listing of elements with stable {@code bid}s.
+ * A headless browser for one agent: navigation with history, several tabs, cookies, JavaScript, BrowserGym actions,
+ * and after every step BrowserGym's observation ({@link PageSnapshot}: Markdown, the accessibility tree with stable
+ * {@code bid}s, a screenshot where the engine renders one).
  *
- * <p>Every outcome is a {@link StepResult}: an unreachable host, an error status, a non-HTML response, a script
- * that had to be stopped or a malformed action is its {@code error}, never an exception. Threading: one caller at a
- * time (methods are synchronized); {@link #close} ends it.
+ * <p>Two engines sit behind it ({@link BrowserEngine}): a real Chromium driven over the DevTools protocol (pixels,
+ * modern JavaScript; started on first use, replaced if it crashes) and HtmlUnit (nothing to install). Every outcome
+ * is a {@link StepResult}: an unreachable host, an error status, a file instead of a page, a missing element or a
+ * malformed action is its {@code error}, never an exception. Threading: one caller at a time (methods are
+ * synchronized); {@link #close} ends it and every process it started.
  */
 public final class BrowserSession implements AutoCloseable {
 
-    private final WebClient client;
-    private final Pages pages;
+    private final Engine engine;
     private boolean closed;
 
-    private BrowserSession(WebClient client, Pages pages) {
-        this.client = client;
-        this.pages = pages;
+    private BrowserSession(Engine engine) {
+        this.engine = engine;
     }
 
-    /** Opens a browser on {@code about:blank}; cheap (no process, no download). */
+    /**
+     * Opens a browser on {@code about:blank} with the engine the options choose ({@link BrowserOptions#engine()}).
+     * Chromium's process starts lazily, on the first step.
+     *
+     * @throws IllegalStateException when Chromium is required and none is installed
+     */
     public static BrowserSession open(BrowserOptions options) {
         Objects.requireNonNull(options, "options");
-        WebClient client = new WebClient(BrowserVersion.CHROME);
-        var o = client.getOptions();
-        o.setThrowExceptionOnScriptError(false);
-        o.setThrowExceptionOnFailingStatusCode(false);
-        o.setPrintContentOnFailingStatusCode(false);
-        o.setTimeout((int) options.stepTimeout().toMillis());
-        o.setFetchPolyfillEnabled(true);
-        o.setCssEnabled(true);
-        o.setDownloadImages(false);
-        o.setRedirectEnabled(true);
-        // Back and forward keep their URLs; only the last few pages stay parsed in memory (the rest reload), so
-        // the heap does not grow with every page visited.
-        o.setHistorySizeLimit(50);
-        o.setHistoryPageCacheLimit(3);
-        client.setJavaScriptTimeout(options.javaScriptTimeout().toMillis());
-        client.setAjaxController(new NicelyResynchronizingAjaxController());
-        client.setCssErrorHandler(new SilentCssErrorHandler());
-        client.setIncorrectnessListener((message, origin) -> { });
-        Pages pages = new Pages(client, options);
-        return new BrowserSession(client, pages);
+        if (engineFor(options).equals("chromium")) {
+            return new BrowserSession(ChromiumEngine.open(options));
+        }
+        return new BrowserSession(HtmlUnitEngine.open(options));
+    }
+
+    /**
+     * The engine {@link #open} would use for these options: {@code chromium} or {@code htmlunit}
+     * ({@link BrowserEngine#AUTO} looks for an installed Chromium).
+     */
+    public static String engineFor(BrowserOptions options) {
+        return switch (options.engine()) {
+            case CHROMIUM -> "chromium";
+            case HTMLUNIT -> "htmlunit";
+            case AUTO -> ChromiumEngine.locate(options.chromePath()) != null ? "chromium" : "htmlunit";
+        };
+    }
+
+    /** The engine that executes: {@code chromium} or {@code htmlunit}. */
+    public String engine() {
+        return engine.name();
     }
 
     /** Opens {@code url} in the active tab. */
     public synchronized StepResult navigate(String url) {
         requireOpen();
-        return pages.step("goto(" + url + ")", () -> pages.navigate(url));
+        return engine.navigate(url);
     }
 
     /**
@@ -66,13 +70,18 @@ public final class BrowserSession implements AutoCloseable {
      */
     public synchronized StepResult run(String actions) {
         requireOpen();
-        return new ActionRunner(pages).run(actions);
+        ActionParser.Parsed parsed = ActionParser.parse(actions);
+        if (parsed instanceof ActionParser.Parsed.Invalid invalid) {
+            return new StepResult(invalid.message(), engine.snapshot());
+        }
+        List<BrowserCall> calls = ((ActionParser.Parsed.Calls) parsed).calls();
+        return engine.run(calls, actions);
     }
 
     /** The current state without doing anything. */
     public synchronized PageSnapshot snapshot() {
         requireOpen();
-        return pages.snapshot();
+        return engine.snapshot();
     }
 
     private void requireOpen() {
@@ -81,12 +90,12 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
-    /** Closes every tab and stops JavaScript; idempotent. */
+    /** Closes every tab and ends the engine (and Chromium's processes); idempotent. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            client.close();
+            engine.close();
         }
     }
 }

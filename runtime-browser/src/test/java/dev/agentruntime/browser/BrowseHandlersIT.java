@@ -26,7 +26,8 @@ class BrowseHandlersIT {
     @BeforeEach
     void start() throws Exception {
         site = new TestSite();
-        rt = AgentRuntime.builder().workingDirectory(dir).build();
+        rt = AgentRuntime.builder().workingDirectory(dir)
+                .options(BrowserOptions.defaults().withEngine(BrowserEngine.HTMLUNIT)).build();
     }
 
     @AfterEach
@@ -70,7 +71,7 @@ class BrowseHandlersIT {
                 + "[Action executed successfully.]\nAccessibility tree of the COMPLETE webpage:\n")
                 .contains("============== BEGIN accessibility tree ==============\nRootWebArea 'Home', focused");
         assertThat(bad.error()).isTrue();
-        assertThat(bad.lastBrowserActionError()).isEqualTo("Could not find element with bid \"404\"");
+        assertThat(bad.lastBrowserActionError()).isEqualTo("ValueError: Could not find element with bid \"404\"");
         assertThat(bad.content()).contains("================ BEGIN error message ===============\n");
     }
 
@@ -83,5 +84,42 @@ class BrowseHandlersIT {
 
         assertThat(plain.axtreeObject()).isEmpty();
         assertThat(asked.axtreeObject()).containsKey("nodes");
+    }
+
+    @Test
+    void theLegacyDialectSendsTheWholeBrowserGymObservation() {
+        BrowserOutputObservation o = (BrowserOutputObservation) rt.execute(new BrowseURLAction(site.url("/")),
+                Dialect.LEGACY);
+
+        assertThat(o.axtreeObject().get("nodes")).asList().isNotEmpty();
+        assertThat(o.extraElementProperties()).isNotEmpty();
+        assertThat(o.domObject()).containsKeys("documents", "strings");
+        assertThat(o.screenshot()).isEmpty(); // HtmlUnit renders no pixels
+    }
+
+    /** Chromium's pictures in each dialect (skipped when Chromium is not installed). */
+    @Test
+    void chromiumSendsScreenshotsAsEachDialectWantsThem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.agentruntime.browser.internal.chromium.ChromiumEngine.locate(null) != null, "no Chromium");
+        try (AgentRuntime chromium = AgentRuntime.builder().workingDirectory(dir)
+                .options(BrowserOptions.defaults().withEngine(BrowserEngine.CHROMIUM)).build()) {
+            BrowserOutputObservation legacy = (BrowserOutputObservation) chromium.execute(
+                    new BrowseURLAction(site.url("/")), Dialect.LEGACY);
+            BrowserOutputObservation current = (BrowserOutputObservation) chromium.execute(
+                    new BrowseInteractiveAction("noop(0)"), Dialect.CURRENT);
+
+            byte[] png = java.util.Base64.getDecoder().decode(legacy.screenshot());
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isEqualTo(1280);
+            assertThat(legacy.domObject()).containsKeys("documents", "strings");
+            assertThat(current.screenshot()).startsWith("data:image/png;base64,iVBOR");
+            assertThat(current.setOfMarks()).startsWith("data:image/png;base64,iVBOR")
+                    .isNotEqualTo(current.screenshot());
+            assertThat(current.screenshotPath()).startsWith(dir.resolve(".browser_screenshots").toString());
+            assertThat(java.nio.file.Files.size(Path.of(current.screenshotPath()))).isPositive();
+            assertThat(current.content()).contains("[Screenshot saved to: " + current.screenshotPath() + "]\n");
+            assertThat(current.domObject()).isEmpty();
+            assertThat(current.axtreeObject()).isEmpty();
+        }
     }
 }

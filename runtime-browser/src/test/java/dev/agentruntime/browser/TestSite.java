@@ -25,6 +25,36 @@ final class TestSite implements AutoCloseable {
             <a href="/next" target="_blank">new tab link</a>
             </body></html>""";
 
+    /** A page a modern bundle builds: an ES module with a class and an async fetch. */
+    static final String APP = """
+            <html><head><title>App</title>
+            <script type="module">
+              class Store { async load() { const r = await fetch('/data.json'); return r.json(); } }
+              const items = await new Store().load();
+              const list = document.getElementById('items');
+              for (const item of items) { const li = document.createElement('li'); li.textContent = item;
+                list.appendChild(li); }
+              document.getElementById('state').textContent = `loaded ${items.length} items`;
+            </script></head>
+            <body><h1>Modern</h1><p id="state">loading</p><ul id="items"></ul></body></html>""";
+
+    /** Controls for pointer, keyboard and file actions; each reports what happened in #log. */
+    static final String WIDGETS = """
+            <html><head><title>Widgets</title></head><body>
+            <p id="log">nothing yet</p>
+            <button onclick="document.getElementById('log').textContent='clicked once'"
+                    ondblclick="document.getElementById('log').textContent='double clicked'">Press me</button>
+            <input type="checkbox" id="agree" aria-label="Agree">
+            <input type="file" aria-label="Attachment"
+                   onchange="document.getElementById('log').textContent='chose ' + this.files[0].name">
+            <div role="button" aria-label="Source" style="width:80px;height:40px;background:#ccc"
+                 onmousedown="window.dragging = true">drag me</div>
+            <div role="button" aria-label="Target" style="width:80px;height:40px;background:#9c9;margin-top:20px"
+                 onmouseup="if (window.dragging) document.getElementById('log').textContent='dropped'">drop here</div>
+            <button style="display:none">Hidden</button>
+            <input aria-label="Keys" onkeydown="document.getElementById('log').textContent='key ' + event.key">
+            </body></html>""";
+
     private final HttpServer server;
 
     TestSite() throws IOException {
@@ -55,6 +85,15 @@ final class TestSite implements AutoCloseable {
             case "/missing" -> send(ex, 404, "text/html", "<html><body><h1>Not here</h1></body></html>");
             case "/boom" -> send(ex, 500, "text/html", "<html><body>server broke</body></html>");
             case "/pdf" -> send(ex, 200, "application/pdf", "%PDF-1.4 binary");
+            case "/attachment" -> {
+                ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"report.pdf\"");
+                send(ex, 200, "application/pdf", "%PDF-1.4 binary");
+            }
+            case "/app" -> send(ex, 200, "text/html", APP);
+            case "/data.json" -> send(ex, 200, "application/json", "[\"alpha\", \"beta\", \"gamma\"]");
+            case "/widgets" -> send(ex, 200, "text/html", WIDGETS);
+            case "/long" -> send(ex, 200, "text/html", "<html><body><p>top</p><div style=\"height:3000px\"></div>"
+                    + "<a href=\"/next\">bottom link</a></body></html>");
             case "/json" -> send(ex, 200, "application/json", "{\"answer\": 42}");
             case "/text" -> send(ex, 200, "text/plain", "just text");
             case "/loop" -> {

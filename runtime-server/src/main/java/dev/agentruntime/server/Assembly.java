@@ -6,11 +6,15 @@ import dev.agentruntime.core.BrowseURLAction;
 import dev.agentruntime.core.ErrorObservation;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.spi.ActionHandler;
+import dev.agentruntime.browser.BrowserOptions;
+import dev.agentruntime.browser.BrowserSession;
 import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.wire.DialectPolicy;
 import dev.agentruntime.jupyter.JupyterOptions;
 import dev.agentruntime.shell.ShellOptions;
 import dev.agentruntime.shell.ShellProvider;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Builds the in-process runtime the server serves, from the server's options. Shared by {@link Main} and tests. */
@@ -25,9 +29,9 @@ public final class Assembly {
     /** The runtime for these options: shell always; Jupyter with the {@code jupyter} plugin; browser unless off. */
     public static InProcessRuntime runtime(ServerOptions options) {
         InProcessRuntime.Builder b = InProcessRuntime.builder().workingDirectory(options.workingDirectory());
-        String user = options.username() == null
-                ? ProcessHandle.current().info().user().orElse("root") : options.username();
-        b.user(user, options.userId());
+        SandboxUser account = account(options);
+        String user = account.name();
+        b.user(account);
         b.options(ShellOptions.builder(options.workingDirectory()).user(user)
                 .noChangeTimeout(options.noChangeTimeout())
                 .initCommands(ShellProvider.OPENHANDS_INIT_COMMANDS).build());
@@ -42,8 +46,28 @@ public final class Assembly {
             b.disable("browser");
             b.handler(new Disabled<>(BrowseURLAction.class));
             b.handler(new Disabled<>(BrowseInteractiveAction.class));
+        } else {
+            b.options(browserOptions(options, account));
         }
         return b.build();
+    }
+
+    /** The account commands run as: {@code --username} as the system knows it, else this process's user. */
+    static SandboxUser account(ServerOptions options) {
+        return options.username() == null ? SandboxUser.current() : SandboxUser.lookup(options.username())
+                .orElseGet(() -> new SandboxUser(options.username(), options.userId(), -1, Path.of("/"), "/bin/sh"));
+    }
+
+    /** The browser as the options choose it; downloads go to {@code <working dir>/.downloads}, as OpenHands'. */
+    static BrowserOptions browserOptions(ServerOptions options, SandboxUser account) {
+        return BrowserOptions.builder().engine(options.browserEngine()).chromePath(options.chromePath())
+                .downloads(options.workingDirectory().resolve(".downloads"), account).build();
+    }
+
+    /** The engine that serves browse actions: {@code chromium}, {@code htmlunit} or {@code disabled}. */
+    static String browserEngine(ServerOptions options) {
+        return options.enableBrowser() ? BrowserSession.engineFor(browserOptions(options, SandboxUser.current()))
+                : "disabled";
     }
 
     /** Answers browse actions when the browser is off, with the current OpenHands server's text. */

@@ -1,5 +1,6 @@
 package dev.agentruntime.server;
 
+import dev.agentruntime.browser.BrowserEngine;
 import dev.agentruntime.core.wire.DialectPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,8 @@ final class CommandLine {
               --browsergym-eval-env ENV  accepted for compatibility; evaluation environments are not served
               --enable-browser           serve browse actions (default)
               --no-enable-browser        answer browse actions with "Browser functionality is not supported or disabled."
+              --browser-engine ENGINE    auto (default: chromium when installed, else htmlunit), chromium or htmlunit
+              --chrome-path PATH         the Chromium binary (default: $CHROME_PATH, else Debian's chromium)
               --host ADDRESS             listen address (default 0.0.0.0)
               --dialect MODE             auto (default), legacy or current: how requests are read and answered
               --api-key KEY              require X-Session-API-Key (default: $SESSION_API_KEY)
@@ -37,6 +40,7 @@ final class CommandLine {
 
             Environment:
               SESSION_API_KEY            the API key, when --api-key is not given
+              CHROME_PATH                the Chromium binary, when --chrome-path is not given
               NO_CHANGE_TIMEOUT_SECONDS  seconds without output before a non-blocking command returns (default 10)
               LOG_JSON                   true: log JSON lines instead of plain text
               MAX_UPLOAD_BYTES           the largest upload (default 4294967296)
@@ -68,6 +72,8 @@ final class CommandLine {
         int userId = -1;
         String evalEnv = null;
         boolean browser = true;
+        BrowserEngine engine = BrowserEngine.AUTO;
+        String chrome = env.get("CHROME_PATH");
         String host = "0.0.0.0";
         DialectPolicy dialect = DialectPolicy.AUTO;
         String apiKey = env.get("SESSION_API_KEY");
@@ -90,6 +96,8 @@ final class CommandLine {
                 case "--browsergym-eval-env" -> evalEnv = value(args, ++i, a);
                 case "--enable-browser" -> browser = true;
                 case "--no-enable-browser" -> browser = false;
+                case "--browser-engine" -> engine = engine(value(args, ++i, a));
+                case "--chrome-path" -> chrome = value(args, ++i, a);
                 case "--host" -> host = value(args, ++i, a);
                 case "--api-key" -> apiKey = value(args, ++i, a);
                 case "--dialect" -> dialect = dialect(value(args, ++i, a));
@@ -109,7 +117,8 @@ final class CommandLine {
         }
         ServerOptions.Builder b = ServerOptions.builder(workingDir).port(port).host(host).plugins(plugins)
                 .user(username, userId).browsergymEvalEnv(evalEnv).enableBrowser(browser).dialect(dialect)
-                .apiKey(apiKey);
+                .apiKey(apiKey).browserEngine(engine)
+                .chromePath(chrome == null || chrome.isBlank() ? null : Path.of(chrome).toAbsolutePath());
         String noChange = env.get("NO_CHANGE_TIMEOUT_SECONDS");
         if (noChange != null && !noChange.isBlank()) {
             b.noChangeTimeout(Duration.ofMillis(Math.round(number(noChange, "NO_CHANGE_TIMEOUT_SECONDS") * 1000)));
@@ -149,6 +158,14 @@ final class CommandLine {
             return d;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a positive number, got '" + s + "'");
+        }
+    }
+
+    private static BrowserEngine engine(String s) {
+        try {
+            return BrowserEngine.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--browser-engine must be auto, chromium or htmlunit, got '" + s + "'");
         }
     }
 

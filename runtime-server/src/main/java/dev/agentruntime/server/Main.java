@@ -1,6 +1,9 @@
 package dev.agentruntime.server;
 
+import dev.agentruntime.browser.BrowserEngine;
+import dev.agentruntime.browser.BrowserSession;
 import dev.agentruntime.core.InProcessRuntime;
+import dev.agentruntime.core.spi.SandboxUser;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +28,15 @@ public final class Main {
         }
         LogSetup.configure("true".equalsIgnoreCase(System.getenv("LOG_JSON")));
         ServerOptions options = parsed.options();
+        if (options.enableBrowser() && options.browserEngine() == BrowserEngine.CHROMIUM
+                && BrowserSession.engineFor(Assembly.browserOptions(options, SandboxUser.current())
+                        .withEngine(BrowserEngine.AUTO)).equals("htmlunit")) {
+            System.err.println("error: --browser-engine chromium, but " + (options.chromePath() != null
+                    ? options.chromePath() + " is not executable" : "no Chromium is installed (Debian: apt-get "
+                    + "install chromium; or --chrome-path)"));
+            System.exit(2);
+            return;
+        }
         try {
             UserSetup.prepare(options);
         } catch (UserSetup.SetupException e) {

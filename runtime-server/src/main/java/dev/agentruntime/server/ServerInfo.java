@@ -33,6 +33,7 @@ final class ServerInfo {
         resources.put("disk", disk(state.runtime.workspace().initialDirectory()));
         resources.put("io", io());
         info.put("resources", resources);
+        info.put("browser_engine", state.browserEngine);
         return info;
     }
 

@@ -1,5 +1,6 @@
 package dev.agentruntime.server;
 
+import dev.agentruntime.browser.BrowserEngine;
 import dev.agentruntime.core.files.ExtractionLimits;
 import dev.agentruntime.core.wire.DialectPolicy;
 import java.nio.file.Path;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param maxUploadBytes    the largest upload (default 4 GiB)
  * @param extraction        limits for extracting uploaded zips
  * @param workerThreads     HTTP worker threads; a long command occupies one (default 32)
+ * @param browserEngine     which browser serves browse actions (default {@code AUTO}: Chromium when installed)
+ * @param chromePath        the Chromium binary ({@code --chrome-path} or {@code CHROME_PATH}), or {@code null} to
+ *                          look for Debian's {@code chromium}
  */
 public record ServerOptions(
         int port,
@@ -43,7 +47,9 @@ public record ServerOptions(
         long maxRequestBytes,
         long maxUploadBytes,
         ExtractionLimits extraction,
-        int workerThreads) {
+        int workerThreads,
+        BrowserEngine browserEngine,
+        Path chromePath) {
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -58,6 +64,7 @@ public record ServerOptions(
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(noChangeTimeout, "noChangeTimeout");
         Objects.requireNonNull(extraction, "extraction");
+        Objects.requireNonNull(browserEngine, "browserEngine");
         if (apiKey != null && apiKey.isEmpty()) {
             apiKey = null;
         }
@@ -87,6 +94,8 @@ public record ServerOptions(
         private long maxUploadBytes = 4L << 30;
         private ExtractionLimits extraction = ExtractionLimits.defaults();
         private int workerThreads = 32;
+        private BrowserEngine browserEngine = BrowserEngine.AUTO;
+        private Path chromePath;
 
         private Builder(Path workingDirectory) {
             this.workingDirectory = workingDirectory;
@@ -158,10 +167,20 @@ public record ServerOptions(
             return this;
         }
 
+        public Builder browserEngine(BrowserEngine value) {
+            browserEngine = value;
+            return this;
+        }
+
+        public Builder chromePath(Path value) {
+            chromePath = value;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(port, host, workingDirectory, plugins, username, userId, browsergymEvalEnv,
                     enableBrowser, dialect, apiKey, noChangeTimeout, maxRequestBytes, maxUploadBytes, extraction,
-                    workerThreads);
+                    workerThreads, browserEngine, chromePath);
         }
     }
 }

@@ -11,9 +11,12 @@ final class ServerState {
     final ServerOptions options;
     final long startNanos = System.nanoTime();
     final AtomicLong lastExecutionNanos = new AtomicLong(startNanos);
+    /** Ours, beside OpenHands' keys of {@code /server_info}: which browser serves ({@code chromium}, ...). */
+    final String browserEngine;
 
     ServerState(InProcessRuntime runtime, ServerOptions options) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.options = Objects.requireNonNull(options, "options");
+        this.browserEngine = Assembly.browserEngine(options);
     }
 }

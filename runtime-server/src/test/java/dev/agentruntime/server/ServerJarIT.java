@@ -109,6 +109,58 @@ class ServerJarIT {
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(15));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SIGTERM", "SIGKILL"})
+    void noChildProcessOutlivesTheServer(String signal) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "Chromium is not installed");
+        Process server = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir",
+                dir.toString(), "--host", "127.0.0.1", "--browser-engine", "chromium", "--plugins", "jupyter")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), null);
+            assertThat(http.get("/server_info").json().get("browser_engine").asText()).isEqualTo("chromium");
+            String browsed = http.post("/execute_action", "{\"action\":{\"action\":\"browse\",\"args\":{\"url\":"
+                    + "\"about:blank\",\"return_axtree\":false}}}").json().at("/extras/screenshot").asText();
+            assertThat(browsed).startsWith("data:image/png;base64,");
+            assertThat(http.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":{\"code\":"
+                    + "\"print(1)\"}}}").json().get("content").asText()).startsWith("1\n");
+            http.post("/execute_action", HttpFixture.run("sleep 300 &"));
+            List<ProcessHandle> children = server.toHandle().descendants().toList();
+            assertThat(children).as("children: %s", children.stream().map(p -> p.info().commandLine().orElse("?"))
+                    .toList()).anyMatch(p -> p.info().commandLine().orElse("").contains("agent-runtime-chromium-"))
+                    .anyMatch(p -> p.info().commandLine().orElse("").contains("ipykernel_launcher"))
+                    .anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 300"));
+
+            if (signal.equals("SIGTERM")) {
+                server.destroy();
+            } else {
+                server.destroyForcibly();
+            }
+
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(children).noneMatch(ProcessHandle::isAlive);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void chromiumAskedForButMissingEndsTheServerWithOneLine() throws Exception {
+        Process p = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir", dir.toString(),
+                "--browser-engine", "chromium", "--chrome-path", "/nonexistent/chromium").start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err.lines().toList()).containsExactly("error: --browser-engine chromium, but "
+                + "/nonexistent/chromium is not executable");
+    }
+
     private static Path jar() {
         return Path.of("target/runtime-server.jar").toAbsolutePath();
     }

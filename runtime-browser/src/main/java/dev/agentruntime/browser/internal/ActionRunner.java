@@ -1,6 +1,5 @@
 package dev.agentruntime.browser.internal;
 
-import dev.agentruntime.browser.ActionParser;
 import dev.agentruntime.browser.BrowserCall;
 import dev.agentruntime.browser.StepResult;
 import java.io.File;
@@ -17,12 +16,23 @@ import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.javascript.host.event.KeyboardEvent;
 
-/** Executes BrowserGym calls on the browser, one after the other, stopping at the first that fails. */
+/** Executes BrowserGym calls on HtmlUnit, one after the other, stopping at the first that fails. */
 public final class ActionRunner {
 
-    static final List<String> ACTIONS = List.of("noop", "send_msg_to_user", "report_infeasible", "scroll", "fill",
-            "select_option", "click", "dblclick", "hover", "press", "focus", "clear", "upload_file", "go_back",
-            "go_forward", "goto", "tab_close", "tab_focus", "new_tab");
+    /** BrowserGym's open-ended action set (chat, infeasible, bid, nav, tab and noop), the same on every engine. */
+    public static final List<String> ACTIONS = List.of("noop", "send_msg_to_user", "report_infeasible", "scroll",
+            "fill", "select_option", "click", "dblclick", "hover", "press", "focus", "clear", "drag_and_drop",
+            "upload_file", "go_back", "go_forward", "goto", "tab_close", "tab_focus", "new_tab");
+
+    /** BrowserGym's text when a bid names no element (its {@code get_elem_by_bid}'s ValueError). */
+    public static String missingBid(String bid) {
+        return "ValueError: Could not find element with bid \"" + bid + "\"";
+    }
+
+    /** BrowserGym's text for a call that is not one of {@link #ACTIONS}: Python did not know the name. */
+    public static String unknownAction(String name) {
+        return "NameError: name '" + name + "' is not defined";
+    }
 
     private static final Map<String, Integer> KEYS = Map.of("Tab", KeyboardEvent.DOM_VK_TAB,
             "Escape", KeyboardEvent.DOM_VK_ESCAPE, "Backspace", KeyboardEvent.DOM_VK_BACK_SPACE,
@@ -36,13 +46,8 @@ public final class ActionRunner {
         this.pages = pages;
     }
 
-    public StepResult run(String actions) {
-        ActionParser.Parsed parsed = ActionParser.parse(actions);
-        if (parsed instanceof ActionParser.Parsed.Invalid invalid) {
-            return new StepResult(invalid.message(), pages.snapshot());
-        }
-        List<BrowserCall> calls = ((ActionParser.Parsed.Calls) parsed).calls();
-        return pages.step(actions, () -> {
+    public StepResult run(List<BrowserCall> calls, String description) {
+        return pages.step(description, () -> {
             for (BrowserCall call : calls) {
                 String error = execute(call);
                 if (!error.isEmpty()) {
@@ -84,12 +89,12 @@ public final class ActionRunner {
 
     private String onElement(BrowserCall c, Args a) throws Exception {
         if (!ACTIONS.contains(c.name())) {
-            return "Unknown action '" + c.name() + "'. Available actions: " + String.join(", ", ACTIONS);
+            return unknownAction(c.name());
         }
-        String bid = a.string("bid", 0);
+        String bid = a.string(c.name().equals("drag_and_drop") ? "from_bid" : "bid", 0);
         DomElement found = pages.element(bid);
         if (!(found instanceof HtmlElement e)) {
-            return "Could not find element with bid \"" + bid + "\"";
+            return missingBid(bid);
         }
         Page before = pages.currentPage();
         switch (c.name()) {
@@ -114,6 +119,17 @@ public final class ActionRunner {
             }
             case "press" -> {
                 return press(e, a.string("key_comb", 1));
+            }
+            case "drag_and_drop" -> {
+                String to = a.string("to_bid", 1);
+                if (!(pages.element(to) instanceof HtmlElement target)) {
+                    return missingBid(to);
+                }
+                e.mouseOver();
+                e.mouseDown();
+                target.mouseOver();
+                target.mouseMove();
+                target.mouseUp();
             }
             case "upload_file" -> {
                 if (!(e instanceof HtmlFileInput input)) {
@@ -170,7 +186,7 @@ public final class ActionRunner {
         if (key.equals("Enter")) {
             e.type('\n');
         } else if (KEYS.containsKey(key)) {
-            e.type(KEYS.get(key));
+            e.type(KEYS.get(key)); // HtmlUnit's event then names the key by its code's character
         } else if (key.length() == 1) {
             e.type(key.charAt(0));
         } else {

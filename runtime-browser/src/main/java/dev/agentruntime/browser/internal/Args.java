@@ -4,12 +4,12 @@ import dev.agentruntime.browser.BrowserCall;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Typed access to a call's arguments by position or keyword, with Python-like messages. */
-final class Args {
+/** Typed access to a BrowserGym call's arguments by position or keyword, with Python-like messages. */
+public final class Args {
 
     private final BrowserCall call;
 
-    Args(BrowserCall call) {
+    public Args(BrowserCall call) {
         this.call = call;
     }
 
@@ -22,7 +22,7 @@ final class Args {
 
     private enum Missing { M }
 
-    String string(String name, int position) {
+    public String string(String name, int position) {
         Object v = raw(name, position);
         if (v == Missing.M) {
             throw new IllegalArgumentException(call.name() + "() missing required argument '" + name + "'");
@@ -36,12 +36,12 @@ final class Args {
         return s;
     }
 
-    String optionalString(String name, int position) {
+    public String optionalString(String name, int position) {
         Object v = raw(name, position);
         return v instanceof String s ? s : null;
     }
 
-    long number(String name, int position, long fallback) {
+    public long number(String name, int position, long fallback) {
         Object v = raw(name, position);
         if (v == Missing.M || v == null) {
             if (fallback == -1) {
@@ -55,7 +55,7 @@ final class Args {
         return n.longValue();
     }
 
-    List<String> stringOrList(String name, int position) {
+    public List<String> stringOrList(String name, int position) {
         Object v = raw(name, position);
         if (v instanceof List<?> list) {
             List<String> out = new ArrayList<>();

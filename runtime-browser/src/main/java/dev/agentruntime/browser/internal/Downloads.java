@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.WebResponse;
 
-/** Saves a response that is a file (a PDF, an image, an archive) where the agent can open it. */
-final class Downloads {
+/** Saves a response that is a file (a PDF, an image, an archive) where the agent can open it; file naming. */
+public final class Downloads {
 
     private static final Pattern FILENAME = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?");
 
@@ -48,12 +48,13 @@ final class Downloads {
     }
 
     /** A plain file name: no directories, nothing hidden. */
-    private static String clean(String name) {
+    public static String clean(String name) {
         String base = Path.of(name.replace('\\', '/')).getFileName().toString().replaceAll("^\\.+", "");
         return base.isEmpty() ? "download" : base;
     }
 
-    private static Path unique(Path directory, String name) {
+    /** {@code name} in {@code directory}, or {@code stem_1.ext}, {@code stem_2.ext}, ... when it is taken. */
+    public static Path unique(Path directory, String name) {
         Path target = directory.resolve(name);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -25,13 +25,15 @@ import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.javascript.JavaScriptErrorListener;
 
-/** The browser's tabs and pages: navigation with every failure turned into a message, and snapshots. */
+/** HtmlUnit's tabs and pages: navigation with every failure turned into a message, and snapshots. */
 public final class Pages {
 
     /** A unit of work that returns an error message or {@code ""}. */
     public interface Step {
         String run() throws Exception;
     }
+
+    private static final byte[] NO_PIXELS = new byte[0];
 
     private final WebClient client;
     private final BrowserOptions options;
@@ -138,7 +140,7 @@ public final class Pages {
 
     static String describe(Exception e, String description) {
         if (e instanceof IllegalArgumentException) {
-            return e.getMessage(); // an action's arguments were wrong: the message says how
+            return "TypeError: " + e.getMessage(); // an action's arguments were wrong, as Python would say
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -214,8 +216,8 @@ public final class Pages {
         String url = page == null ? "about:blank" : page.getUrl().toString();
         if (page instanceof HtmlPage html) {
             PageWalk.Result r = walk(html);
-            return new PageSnapshot(url, html.getTitleText(), Markdown.of(r.html()), r.axtree(), r.nodes(),
-                    r.focusedBid(), urls, active);
+            return new PageSnapshot(url, html.getTitleText(), Markdown.of(r.html()), r.nodes(), r.extraProperties(),
+                    DomSnapshots.of(html, r.extraProperties()), NO_PIXELS, r.focusedBid(), urls, active);
         }
         String text = "";
         if (page instanceof TextPage t) {
@@ -223,6 +225,15 @@ public final class Pages {
         } else if (page instanceof UnexpectedPage u && isText(u.getWebResponse().getContentType())) {
             text = u.getWebResponse().getContentAsString(StandardCharsets.UTF_8);
         }
-        return new PageSnapshot(url, "", text, "RootWebArea '', focused", List.of(), "", urls, active);
+        return new PageSnapshot(url, "", text, List.of(rootOnly()), Map.of(), Map.of(), NO_PIXELS, "", urls,
+                active);
+    }
+
+    /** The tree of a page that is no HTML (a text file): its root alone. */
+    private static Map<String, Object> rootOnly() {
+        return Map.of("nodeId", "1", "ignored", false, "role", Map.of("type", "role", "value", "RootWebArea"),
+                "name", Map.of("type", "computedString", "value", ""), "properties", List.of(Map.of("name",
+                        "focused", "value", Map.of("type", "booleanOrUndefined", "value", true))),
+                "childIds", List.of());
     }
 }

@@ -80,8 +80,10 @@ final class ObservationReader {
     private static BrowserOutputObservation browse(String content, JsonNode x) {
         List<String> pages = strings(x, "open_pages_urls");
         return new BrowserOutputObservation(content, text(x, "url", ""), text(x, "trigger_by_action", ""),
-                text(x, "screenshot", ""), x.path("error").asBoolean(false), pages == null ? List.of() : pages,
-                x.path("active_page_index").asInt(-1), map(x, "axtree_object"), map(x, "extra_element_properties"),
+                text(x, "screenshot", ""), text(x, "screenshot_path", null), text(x, "set_of_marks", ""),
+                x.path("error").asBoolean(false), pages == null ? List.of() : pages,
+                x.path("active_page_index").asInt(-1), map(x, "dom_object"), map(x, "axtree_object"),
+                map(x, "extra_element_properties"),
                 text(x, "last_browser_action", ""), text(x, "last_browser_action_error", ""),
                 text(x, "focused_element_bid", ""));
     }

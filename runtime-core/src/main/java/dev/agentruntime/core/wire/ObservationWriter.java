@@ -124,8 +124,8 @@ final class ObservationWriter {
         }
         g.writeStringField("screenshot", b.screenshot());
         if (!legacy) {
-            g.writeNullField("screenshot_path");
-            g.writeStringField("set_of_marks", "");
+            g.writeStringField("screenshot_path", b.screenshotPath());
+            g.writeStringField("set_of_marks", b.setOfMarks());
         }
         g.writeBooleanField("error", b.error());
         if (!legacy) {
@@ -136,7 +136,7 @@ final class ObservationWriter {
         g.writeObject(b.openPagesUrls());
         g.writeNumberField("active_page_index", b.activePageIndex());
         g.writeFieldName("dom_object");
-        g.writeObject(Map.of());
+        g.writeObject(b.domObject());
         g.writeFieldName("axtree_object");
         g.writeObject(b.axtreeObject());
         g.writeFieldName("extra_element_properties");

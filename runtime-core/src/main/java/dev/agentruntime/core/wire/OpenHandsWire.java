@@ -143,4 +143,12 @@ public final class OpenHandsWire {
         }
         return out.toString();
     }
+
+    /**
+     * Python's {@code repr} of a plain value (a string, number, boolean, {@code null}, list or map), as OpenHands'
+     * texts print them: {@code 'text'}, {@code "it's"}, {@code True}, {@code None}.
+     */
+    public static String pythonRepr(Object value) {
+        return PythonRepr.full(Json.MAPPER.valueToTree(value));
+    }
 }

@@ -17,15 +17,22 @@ final class PythonRepr {
 
     static String of(JsonNode node) {
         StringBuilder out = new StringBuilder();
-        append(out, node);
+        append(out, node, MAX_LENGTH);
         if (out.length() > MAX_LENGTH) {
             return out.substring(0, MAX_LENGTH) + "...";
         }
         return out.toString();
     }
 
-    private static void append(StringBuilder out, JsonNode node) {
-        if (out.length() > MAX_LENGTH) {
+    /** The whole repr, however long. */
+    static String full(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        append(out, node, Integer.MAX_VALUE);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, JsonNode node, int limit) {
+        if (out.length() > limit) {
             return;
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -42,7 +49,7 @@ final class PythonRepr {
                 if (i > 0) {
                     out.append(", ");
                 }
-                append(out, node.get(i));
+                append(out, node.get(i), limit);
             }
             out.append(']');
         } else {
@@ -55,7 +62,7 @@ final class PythonRepr {
                 first = false;
                 appendString(out, field.getKey());
                 out.append(": ");
-                append(out, field.getValue());
+                append(out, field.getValue(), limit);
             }
             out.append('}');
         }

@@ -1,5 +1,6 @@
 package dev.agentruntime.jupyter.internal;
 
+import dev.agentruntime.core.spi.BoundProcess;
 import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@code ipykernel} process in its own session and process group ({@code setsid}), so that SIGINT and the final
- * kill reach the kernel and everything it started. Its output goes to a log file, quoted when it fails to start.
+ * kill reach the kernel and everything it started; it dies with this JVM ({@link BoundProcess}). Its output goes to a log file, quoted when it fails to start.
  */
 public final class KernelProcess implements AutoCloseable {
 
@@ -41,7 +42,8 @@ public final class KernelProcess implements AutoCloseable {
         pb.environment().putAll(user.environment());
         pb.environment().putAll(environment);
         pb.environment().put("PYTHONUNBUFFERED", "1");
-        return new KernelProcess(pb.start(), log);
+        // Bound to this JVM: a server killed with SIGKILL must not leave its kernel running.
+        return new KernelProcess(BoundProcess.start(pb, "kernel-owner"), log);
     }
 
     public boolean isAlive() {
