@@ -36,7 +36,8 @@ final class BrowseHandlers {
             String action = "goto(\"" + a.url() + "\")";
             Shot shot = Shot.of(r.snapshot(), ctx);
             String content = ctx.dialect() == Dialect.LEGACY ? r.snapshot().markdown() : browseText(r);
-            return observation(r, content, action, "browse", a.returnAxtree(), ctx, shot);
+            Map<String, Object> dom = ctx.dialect() == Dialect.LEGACY ? holder.get().domSnapshot() : Map.of();
+            return observation(r, content, action, "browse", a.returnAxtree(), ctx, shot, dom);
         }
 
         @Override
@@ -63,7 +64,9 @@ final class BrowseHandlers {
             Shot shot = Shot.of(r.snapshot(), ctx);
             String content = ctx.dialect() == Dialect.LEGACY ? r.snapshot().markdown()
                     : interactiveText(r, shot.path());
-            return observation(r, content, a.browserActions(), "browse_interactive", a.returnAxtree(), ctx, shot);
+            Map<String, Object> dom = ctx.dialect() == Dialect.LEGACY ? holder.get().domSnapshot() : Map.of();
+            return observation(r, content, a.browserActions(), "browse_interactive", a.returnAxtree(), ctx, shot,
+                    dom);
         }
 
         @Override
@@ -78,14 +81,15 @@ final class BrowseHandlers {
      * picture and the saved screenshot's path, and the tree and properties only with {@code return_axtree}.
      */
     static BrowserOutputObservation observation(StepResult r, String content, String action, String trigger,
-                                                boolean axtree, ExecutionContext ctx, Shot shot) {
+                                                boolean axtree, ExecutionContext ctx, Shot shot,
+                                                Map<String, Object> dom) {
         PageSnapshot s = r.snapshot();
         boolean legacy = ctx.dialect() == Dialect.LEGACY;
         boolean sendTree = legacy || axtree;
         Map<String, Object> extra = new java.util.LinkedHashMap<>(s.extraProperties());
         return new BrowserOutputObservation(content, s.url(), trigger, shot.screenshot(), shot.path(),
                 shot.setOfMarks(), r.failed(), s.openPagesUrls(), s.activePageIndex(),
-                legacy ? s.domObject() : Map.of(), sendTree ? s.axtreeObject() : Map.of(),
+                dom, sendTree ? s.axtreeObject() : Map.of(),
                 sendTree ? extra : Map.of(), action, r.error(), s.focusedBid());
     }
 

@@ -84,6 +84,15 @@ public final class BrowserSession implements AutoCloseable {
         return engine.snapshot();
     }
 
+    /**
+     * The active page's DOM in the shape of CDP's {@code DOMSnapshot.captureSnapshot} (documents of flattened node
+     * arrays and a string table), taken now; the 2024 dialect's {@code dom_object}. Costly on a large page.
+     */
+    public synchronized java.util.Map<String, Object> domSnapshot() {
+        requireOpen();
+        return engine.domSnapshot();
+    }
+
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("the browser session is closed");

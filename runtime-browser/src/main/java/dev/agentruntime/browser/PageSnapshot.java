@@ -18,22 +18,20 @@ import java.util.Objects;
  *                        {@code browsergym_id} of the element each stands for; the first node is the root
  * @param extraProperties per bid: {@code visibility} (0..1), {@code bbox} ({@code [x, y, width, height]} or
  *                        {@code null}), {@code clickable}, {@code set_of_marks}
- * @param domObject       the DOM as CDP's {@code DOMSnapshot.captureSnapshot} returns it (the 2024 dialect sends it)
  * @param screenshot      the viewport as a PNG, or empty when the engine renders no pixels (HtmlUnit)
  * @param focusedBid      the bid of the focused element, or empty
  * @param openPagesUrls   the URL of every tab
  * @param activePageIndex the index of the active tab
  */
 public record PageSnapshot(String url, String title, String markdown, List<Map<String, Object>> axNodes,
-                           Map<String, Map<String, Object>> extraProperties, Map<String, Object> domObject,
-                           byte[] screenshot, String focusedBid, List<String> openPagesUrls, int activePageIndex) {
+                           Map<String, Map<String, Object>> extraProperties, byte[] screenshot, String focusedBid,
+                           List<String> openPagesUrls, int activePageIndex) {
     public PageSnapshot {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(markdown, "markdown");
         axNodes = List.copyOf(axNodes);
         extraProperties = Collections.unmodifiableMap(new LinkedHashMap<>(extraProperties));
-        domObject = Collections.unmodifiableMap(new LinkedHashMap<>(domObject));
         Objects.requireNonNull(screenshot, "screenshot");
         Objects.requireNonNull(focusedBid, "focusedBid");
         openPagesUrls = List.copyOf(openPagesUrls);

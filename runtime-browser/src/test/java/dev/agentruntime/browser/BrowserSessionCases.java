@@ -101,7 +101,7 @@ abstract class BrowserSessionCases {
         assertThat(((Number) properties.get("visibility")).doubleValue()).isEqualTo(1.0);
         assertThat(properties.get("clickable")).isEqualTo(true);
         assertThat(s.axtreeObject().get("nodes")).isEqualTo(s.axNodes());
-        assertThat(s.domObject()).containsKeys("documents", "strings");
+        assertThat(browser.domSnapshot()).containsKeys("documents", "strings");
         if (rendersPixels()) {
             assertThat((List<?>) properties.get("bbox")).hasSize(4);
         }

@@ -51,7 +51,7 @@ final class TestSite implements AutoCloseable {
                  onmousedown="window.dragging = true">drag me</div>
             <div role="button" aria-label="Target" style="width:80px;height:40px;background:#9c9;margin-top:20px"
                  onmouseup="if (window.dragging) document.getElementById('log').textContent='dropped'">drop here</div>
-            <button style="display:none">Hidden</button>
+            <button onclick="this.style.display='none'">Vanish</button>
             <input aria-label="Keys" onkeydown="document.getElementById('log').textContent='key ' + event.key">
             </body></html>""";
 

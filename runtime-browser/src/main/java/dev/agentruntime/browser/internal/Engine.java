@@ -24,6 +24,9 @@ public interface Engine extends AutoCloseable {
     /** The current state without doing anything. */
     PageSnapshot snapshot();
 
+    /** The active page's DOM as CDP's {@code DOMSnapshot.captureSnapshot} shapes it (what the 2024 dialect sends). */
+    java.util.Map<String, Object> domSnapshot();
+
     /** Ends the browser and everything it started; idempotent. */
     @Override
     void close();

@@ -69,6 +69,11 @@ public final class HtmlUnitEngine implements Engine {
     }
 
     @Override
+    public java.util.Map<String, Object> domSnapshot() {
+        return pages.domSnapshot();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

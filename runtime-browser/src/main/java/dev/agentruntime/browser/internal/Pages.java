@@ -217,7 +217,7 @@ public final class Pages {
         if (page instanceof HtmlPage html) {
             PageWalk.Result r = walk(html);
             return new PageSnapshot(url, html.getTitleText(), Markdown.of(r.html()), r.nodes(), r.extraProperties(),
-                    DomSnapshots.of(html, r.extraProperties()), NO_PIXELS, r.focusedBid(), urls, active);
+                    NO_PIXELS, r.focusedBid(), urls, active);
         }
         String text = "";
         if (page instanceof TextPage t) {
@@ -225,8 +225,15 @@ public final class Pages {
         } else if (page instanceof UnexpectedPage u && isText(u.getWebResponse().getContentType())) {
             text = u.getWebResponse().getContentAsString(StandardCharsets.UTF_8);
         }
-        return new PageSnapshot(url, "", text, List.of(rootOnly()), Map.of(), Map.of(), NO_PIXELS, "", urls,
-                active);
+        return new PageSnapshot(url, "", text, List.of(rootOnly()), Map.of(), NO_PIXELS, "", urls, active);
+    }
+
+    /** The active page's DOM in CDP's snapshot shape ({@link DomSnapshots}). */
+    public Map<String, Object> domSnapshot() {
+        if (!(currentPage() instanceof HtmlPage html)) {
+            return Map.of();
+        }
+        return DomSnapshots.of(html, walk(html).extraProperties());
     }
 
     /** The tree of a page that is no HTML (a text file): its root alone. */

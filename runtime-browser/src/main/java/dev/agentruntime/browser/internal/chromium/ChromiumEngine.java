@@ -29,8 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * killed, with every process it started, on {@link #close}.
  *
  * <p>Each step acts, lets the page settle (the load event, then the network quiet for a moment, bounded by the
- * options' {@code backgroundJsWait}), and observes: marks (page script), DOM snapshot, accessibility tree and
- * screenshot, the last three requested together.
+ * options' {@code backgroundJsWait}), and observes: one walk of the page by the page script (the tree, the bids, the
+ * boxes, the Markdown's HTML) and a screenshot, requested together. DevTools' own accessibility tree and DOM snapshot
+ * cost seconds on a large page; the DOM snapshot is taken only when a 2024 host asks for it.
  */
 public final class ChromiumEngine implements Engine {
 
@@ -323,7 +324,7 @@ public final class ChromiumEngine implements Engine {
         if (tab.navigationsStarted() > startsBefore && tab.loads() == loadsBefore) {
             tab.awaitLoad(loadsBefore, now + options.stepTimeout().toNanos());
         }
-        tab.awaitNetworkQuiet(Duration.ofMillis(80).toNanos(),
+        tab.awaitNetworkQuiet(Duration.ofMillis(30).toNanos(),
                 System.nanoTime() + options.backgroundJsWait().toNanos());
     }
 
@@ -387,30 +388,28 @@ public final class ChromiumEngine implements Engine {
             return observe();
         } catch (CdpException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot observe the page: " + e.getMessage());
-            return new PageSnapshot("about:blank", "", "", List.of(), Map.of(), Map.of(), new byte[0], "",
-                    List.of(), -1);
+            return new PageSnapshot("about:blank", "", "", List.of(), Map.of(), new byte[0], "", List.of(), -1);
         }
     }
 
     private PageSnapshot observe() throws CdpException, IOException {
         ChromiumTab tab = tab();
         String s = tab.sessionId;
-        JsonNode page = evaluate(s, "(() => { if (!window.__agentRuntime) {" + SCRIPT + "}\n"
-                + "const a = window.__agentRuntime; a.mark('');"
-                + "const html = document.contentType === 'text/html' || document.contentType.includes('xml');"
-                + "return {html: html ? a.visibleHtml() : '', text: html ? null : document.body.innerText, "
-                + "focused: a.focusedBid(), title: document.title, url: location.href}; })()");
-        Cdp.Pending dom = cdp.send("DOMSnapshot.captureSnapshot", Cdp.params().put("includeDOMRects", true)
-                .put("includePaintOrder", true).set("computedStyles", Cdp.JSON.createArrayNode()), s, CALL);
-        Cdp.Pending frames = cdp.send("Page.getFrameTree", null, s, CALL);
-        Cdp.Pending shot = cdp.send("Page.captureScreenshot", Cdp.params().put("format", "png"), s, CALL);
+        // The page's walk and the screenshot are asked for together: one round trip's wait for both.
+        Cdp.Pending walk = cdp.send("Runtime.evaluate", Cdp.params().put("expression", "(() => { if "
+                + "(!window.__agentRuntime) {" + SCRIPT + "}\n"
+                + "return JSON.stringify(window.__agentRuntime.observe()); })()"), s, CALL);
+        Cdp.Pending shot = cdp.send("Page.captureScreenshot", Cdp.params().put("format", "png")
+                .put("optimizeForSpeed", true), s, CALL);
         Cdp.Pending targets = cdp.send("Target.getTargets", null, null, CALL);
-        JsonNode snapshot = cdp.await(dom, CALL);
-        ChromiumObservation.DomFacts facts = ChromiumObservation.domFacts(snapshot);
-        Map<String, JsonNode> trees = axTrees(s, cdp.await(frames, CALL).path("frameTree"));
-        List<Map<String, Object>> nodes = ChromiumObservation.mergedTree(trees, iframes(s, trees),
-                facts.bidByBackendNode());
-        byte[] png = Base64.getDecoder().decode(cdp.await(shot, CALL).path("data").asText(""));
+        // One JSON string rather than a value: DevTools' own serialization of 20,000 small arrays costs more.
+        JsonNode page = Cdp.JSON.readTree(result(cdp.await(walk, CALL)).asText());
+        // The Java side's work is done while Chromium encodes the screenshot. A text or JSON response is shown as
+        // its text; a page as Markdown.
+        String markdown = page.path("text").isTextual() ? page.path("text").asText()
+                : Markdown.of(org.jsoup.Jsoup.parseBodyFragment(page.path("html").asText("")).body());
+        List<Map<String, Object>> tree = ChromiumObservation.tree(page.path("nodes"));
+        Map<String, Map<String, Object>> extra = ChromiumObservation.extraProperties(page.path("extra"));
         Map<String, String> urls = new LinkedHashMap<>();
         for (JsonNode t : cdp.await(targets, CALL).path("targetInfos")) {
             urls.put(t.path("targetId").asText(), t.path("url").asText());
@@ -419,68 +418,40 @@ public final class ChromiumEngine implements Engine {
         for (ChromiumTab t : tabs) {
             open.add(urls.getOrDefault(t.targetId, "about:blank"));
         }
-        // A text or JSON response is shown as its text; a page as Markdown.
-        String markdown = page.path("text").isTextual() ? page.path("text").asText()
-                : Markdown.of(org.jsoup.Jsoup.parseBodyFragment(page.path("html").asText("")).body());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> domObject = Cdp.JSON.convertValue(snapshot, Map.class);
+        byte[] png = Base64.getDecoder().decode(cdp.await(shot, CALL).path("data").asText(""));
         return new PageSnapshot(page.path("url").asText("about:blank"), page.path("title").asText(""), markdown,
-                nodes, facts.extraProperties(), domObject, png, page.path("focused").asText(""), open,
-                tabs.indexOf(tab));
+                tree, extra, png, page.path("focused").asText(""), open, tabs.indexOf(tab));
     }
 
-    /** Every frame's accessibility tree, main frame first. */
-    private Map<String, JsonNode> axTrees(String session, JsonNode frameTree) throws CdpException {
-        Map<String, Cdp.Pending> asked = new LinkedHashMap<>();
-        List<JsonNode> todo = new ArrayList<>(List.of(frameTree));
-        while (!todo.isEmpty()) {
-            JsonNode f = todo.remove(0);
-            String id = f.path("frame").path("id").asText();
-            asked.put(id, cdp.send("Accessibility.getFullAXTree", Cdp.params().put("frameId", id), session, CALL));
-            f.path("childFrames").forEach(todo::add);
+    /** The DOM as {@code DOMSnapshot.captureSnapshot} returns it: asked for only by a 2024 host, which sends it. */
+    @Override
+    public Map<String, Object> domSnapshot() {
+        try {
+            ensureBrowser();
+            JsonNode snapshot = cdp.call("DOMSnapshot.captureSnapshot", Cdp.params().put("includeDOMRects", true)
+                    .put("includePaintOrder", true).set("computedStyles", Cdp.JSON.createArrayNode()),
+                    tab().sessionId, CALL);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> dom = Cdp.JSON.convertValue(snapshot, Map.class);
+            return dom;
+        } catch (CdpException | IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot snapshot the DOM: " + e.getMessage());
+            return Map.of();
         }
-        Map<String, JsonNode> trees = new LinkedHashMap<>();
-        for (Map.Entry<String, Cdp.Pending> e : asked.entrySet()) {
-            try {
-                trees.put(e.getKey(), cdp.await(e.getValue(), CALL).path("nodes"));
-            } catch (CdpException ex) {
-                if (trees.isEmpty()) {
-                    throw ex; // the main frame's tree is the observation
-                }
-                // a frame that went away meanwhile has no tree
-            }
-        }
-        return trees;
     }
 
-    /** For each iframe node of the trees, the frame it shows (by backend node id). */
-    private Map<Long, String> iframes(String session, Map<String, JsonNode> trees) throws CdpException {
-        Map<Long, String> frames = new LinkedHashMap<>();
-        if (trees.size() < 2) {
-            return frames;
+    private static JsonNode result(JsonNode evaluated) throws CdpException {
+        if (evaluated.has("exceptionDetails")) {
+            throw new CdpException("page script failed: " + evaluated.path("exceptionDetails").path("exception")
+                    .path("description").asText(evaluated.path("exceptionDetails").path("text").asText()));
         }
-        for (JsonNode nodes : trees.values()) {
-            for (JsonNode n : nodes) {
-                if ("Iframe".equals(n.path("role").path("value").asText()) && n.has("backendDOMNodeId")) {
-                    long backend = n.get("backendDOMNodeId").asLong();
-                    JsonNode d = cdp.call("DOM.describeNode", Cdp.params().put("backendNodeId", backend), session,
-                            CALL);
-                    frames.put(backend, d.path("node").path("frameId").asText());
-                }
-            }
-        }
-        return frames;
+        return evaluated.path("result").path("value");
     }
 
     /** Evaluates an expression in the active page and returns its value. */
     JsonNode evaluate(String session, String expression) throws CdpException {
-        JsonNode r = cdp.call("Runtime.evaluate", Cdp.params().put("expression", expression)
-                .put("returnByValue", true).put("awaitPromise", true), session, CALL);
-        if (r.has("exceptionDetails")) {
-            throw new CdpException("page script failed: " + r.path("exceptionDetails").path("exception")
-                    .path("description").asText(r.path("exceptionDetails").path("text").asText()));
-        }
-        return r.path("result").path("value");
+        return result(cdp.call("Runtime.evaluate", Cdp.params().put("expression", expression)
+                .put("returnByValue", true).put("awaitPromise", true), session, CALL));
     }
 
     ObjectNode params() {

@@ -84,7 +84,9 @@ final class ChromiumProcess implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
                 "--disable-breakpad", "--disable-crash-reporter", "--mute-audio", "--hide-scrollbars",
                 "--password-store=basic", "--use-mock-keychain", "--metrics-recording-only",
-                "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,BackForwardCache",
+                "--disable-site-isolation-trials", "--disable-features=Translate,MediaRouter,OptimizationHints,"
+                        + "AutofillServerCommunication,BackForwardCache,IsolateOrigins,site-per-process,"
+                        + "SpareRendererForSitePerProcess",
                 "--window-size=" + width + "," + height, "about:blank"));
         Deque<String> tail = new ArrayDeque<>();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();

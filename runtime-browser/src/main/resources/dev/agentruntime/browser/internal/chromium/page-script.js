@@ -1,20 +1,26 @@
-// agent-runtime's helpers inside every page (and same-origin frame) Chromium shows: BrowserGym's marks (a bid
-// attribute on every element, its visibility ratio and set-of-marks flag), the visible page as simple HTML for the
-// Markdown text, and what actions need to find and check an element. Installed before any page script runs.
+// agent-runtime's helpers inside every page (and same-origin frame) Chromium shows, installed before any page script
+// runs. observe() walks the rendered page once and returns BrowserGym's observation in a compact form: the
+// accessibility tree (roles, names, states by the ARIA rules), every node's element marked with a bid attribute that
+// it keeps, per bid its visibility, box, clickability and set-of-marks flag, the visible page as simple HTML for the
+// Markdown text, and the focused bid. One walk instead of DevTools' full accessibility tree and DOM snapshot, which
+// cost seconds on a large page. find() and probe() serve the actions.
 (() => {
   if (window.__agentRuntime) {
     return;
   }
   const BID = 'bid';
-  const VISIBILITY = 'browsergym_visibility_ratio';
-  const SOM = 'browsergym_set_of_marks';
-  const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'SVG']);
+  const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'BASE']);
   const KEPT = new Set(['P', 'DIV', 'BR', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'TABLE',
     'THEAD', 'TBODY', 'TR', 'TD', 'TH', 'PRE', 'CODE', 'BLOCKQUOTE', 'EM', 'I', 'STRONG', 'B', 'A', 'SECTION',
     'ARTICLE', 'MAIN', 'NAV', 'HEADER', 'FOOTER', 'FORM', 'LABEL', 'SPAN', 'DL', 'DT', 'DD']);
-  const INTERACTIVE_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'textbox', 'searchbox', 'combobox',
-    'listbox', 'option', 'slider', 'switch', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'spinbutton',
-    'treeitem']);
+  const INTERACTIVE = new Set(['button', 'link', 'checkbox', 'radio', 'textbox', 'searchbox', 'combobox',
+    'listbox', 'option', 'slider', 'spinbutton', 'switch', 'tab', 'menuitem', 'menuitemcheckbox',
+    'menuitemradio', 'treeitem']);
+  const NAMED_BY_CONTENT = new Set(['link', 'button', 'heading', 'cell', 'columnheader', 'rowheader', 'option',
+    'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'treeitem', 'checkbox', 'radio', 'switch', 'tooltip',
+    'term', 'legend']);
+  const TEXT_INPUTS = new Set(['', 'text', 'email', 'tel', 'url', 'password', 'date', 'datetime-local', 'month',
+    'week', 'time', 'color']);
   let next = 1;
   let nextFrame = 0;
 
@@ -31,143 +37,240 @@
 
   function shown(el) {
     if (typeof el.checkVisibility === 'function') {
-      return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+      return el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true });
     }
     const style = getComputedStyle(el);
-    return style.display !== 'none' && style.visibility !== 'hidden' && style.opacity !== '0';
+    return style.display !== 'none' && style.visibility !== 'hidden';
   }
 
-  function visibilityRatio(el) {
-    if (!shown(el)) {
-      return 0;
+  function role(el) {
+    const explicit = el.getAttribute('role');
+    if (explicit && explicit.trim()) {
+      return explicit.trim().split(/\s+/)[0];
     }
-    const r = el.getBoundingClientRect();
-    const area = r.width * r.height;
-    if (area <= 0) {
-      return 0;
+    const tag = el.tagName;
+    switch (tag) {
+      case 'A': case 'AREA': return el.hasAttribute('href') ? 'link' : null;
+      case 'BUTTON': return 'button';
+      case 'INPUT': {
+        const type = (el.getAttribute('type') || '').toLowerCase();
+        if (type === 'hidden') return null;
+        if (type === 'checkbox' || type === 'radio') return type;
+        if (type === 'range') return 'slider';
+        if (type === 'number') return 'spinbutton';
+        if (type === 'search') return 'searchbox';
+        if (TEXT_INPUTS.has(type)) return 'textbox';
+        return 'button';
+      }
+      case 'TEXTAREA': return 'textbox';
+      case 'SELECT': return el.multiple || el.size > 1 ? 'listbox' : 'combobox';
+      case 'OPTION': return 'option';
+      case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6': return 'heading';
+      case 'IMG': return el.getAttribute('alt') === '' ? null : 'image';
+      case 'UL': case 'OL': case 'MENU': return 'list';
+      case 'LI': return 'listitem';
+      case 'TABLE': return 'table';
+      case 'TR': return 'row';
+      case 'TD': return 'cell';
+      case 'TH': return el.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader';
+      case 'NAV': return 'navigation';
+      case 'MAIN': return 'main';
+      case 'HEADER': return 'banner';
+      case 'FOOTER': return 'contentinfo';
+      case 'ASIDE': return 'complementary';
+      case 'DIALOG': return 'dialog';
+      case 'FORM': return 'form';
+      case 'P': return 'paragraph';
+      case 'ARTICLE': return 'article';
+      case 'BLOCKQUOTE': return 'blockquote';
+      case 'SUMMARY': return 'DisclosureTriangle';
+      case 'DETAILS': case 'FIELDSET': return 'group';
+      case 'HR': return 'separator';
+      case 'CODE': return 'code';
+      case 'DL': return 'list';
+      case 'DT': return 'term';
+      case 'DD': return 'definition';
+      case 'IFRAME': case 'FRAME': return 'Iframe';
+      case 'PROGRESS': return 'progressbar';
+      case 'LABEL': return 'LabelText';
+      case 'SECTION': return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : null;
+      default:
+        if (el.isContentEditable && el.parentElement && !el.parentElement.isContentEditable) return 'textbox';
+        return null;
     }
-    const w = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
-    const h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+  }
+
+  function text(node) {
+    return (node.textContent || '').replace(/\s+/g, ' ').trim();
+  }
+
+  function name(el, r, labels) {
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      const parts = by.split(/\s+/).map(id => el.ownerDocument.getElementById(id)).filter(Boolean).map(text);
+      if (parts.length) return parts.join(' ');
+    }
+    const aria = el.getAttribute('aria-label');
+    if (aria && aria.trim()) return aria.trim();
+    const tag = el.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'METER' || tag === 'PROGRESS') {
+      const label = (el.id && labels.get(el.id)) || el.closest('label');
+      if (label) return text(label);
+      const type = (el.getAttribute('type') || '').toLowerCase();
+      if (tag === 'INPUT' && ['button', 'submit', 'reset'].includes(type)) {
+        return el.value || (type === 'submit' ? 'Submit' : type === 'reset' ? 'Reset' : '');
+      }
+      if (tag === 'INPUT' && type === 'image') return el.getAttribute('alt') || 'Submit';
+    }
+    if (tag === 'IMG' || tag === 'AREA') {
+      const alt = el.getAttribute('alt');
+      if (alt) return alt.trim();
+    }
+    if (tag === 'TABLE') {
+      const caption = el.querySelector('caption');
+      if (caption) return text(caption);
+    }
+    if (NAMED_BY_CONTENT.has(r)) {
+      const t = text(el);
+      if (t) return t;
+    }
+    const title = el.getAttribute('title');
+    if (title) return title.trim();
+    const placeholder = el.getAttribute('placeholder');
+    if (placeholder) return placeholder.trim();
+    return '';
+  }
+
+  function checked(el, r) {
+    const aria = el.getAttribute('aria-checked');
+    if (aria) return aria;
+    if (r === 'checkbox' || r === 'radio' || r === 'switch') {
+      if (el.indeterminate) return 'mixed';
+      return el.checked ? 'true' : 'false';
+    }
+    return null;
+  }
+
+  function visibility(rect) {
+    const area = rect.width * rect.height;
+    if (area <= 0) return 0;
+    const w = Math.max(0, Math.min(rect.right, innerWidth) - Math.max(rect.left, 0));
+    const h = Math.max(0, Math.min(rect.bottom, innerHeight) - Math.max(rect.top, 0));
     return Math.round((w * h / area) * 1000) / 1000;
   }
 
-  function interactive(el) {
-    const tag = el.tagName;
-    if (tag === 'A' && el.hasAttribute('href')) return true;
-    if (tag === 'BUTTON' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'SUMMARY') return true;
-    if (tag === 'INPUT') return el.type !== 'hidden';
-    if (el.isContentEditable || el.hasAttribute('onclick')) return true;
-    const role = el.getAttribute('role');
-    if (role && INTERACTIVE_ROLES.has(role)) return true;
+  function clickable(el, r) {
+    if (INTERACTIVE.has(r) || el.hasAttribute('onclick') || el.isContentEditable) return true;
     const tabindex = el.getAttribute('tabindex');
     return tabindex !== null && Number(tabindex) >= 0;
   }
 
-  function setIfChanged(el, name, value) {
-    if (el.getAttribute(name) !== value) {
-      el.setAttribute(name, value);
+  function bidOf(el, prefix, seen) {
+    let bid = el.getAttribute(BID);
+    if (!bid || seen.has(bid)) {
+      bid = el.tagName === 'IFRAME' || el.tagName === 'FRAME' ? frameLetters(prefix, nextFrame++) : prefix + (next++);
+      el.setAttribute(BID, bid);
+    }
+    seen.add(bid);
+    return bid;
+  }
+
+  // The walk: nodes as [parent, role, name, bid, value, properties], extra per bid as
+  // [visibility, x, y, width, height, clickable, setOfMarks], the visible page as simple HTML.
+  function walkDocument(doc, prefix, parent, offset, out) {
+    const labels = new Map();
+    for (const l of doc.querySelectorAll('label[for]')) {
+      if (!labels.has(l.htmlFor)) labels.set(l.htmlFor, l);
+    }
+    const seen = new Set();
+    const focusedEl = doc.activeElement;
+    function visit(node, axParent, html) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const t = node.nodeValue;
+        if (html) html.push(escapeHtml(t));
+        const clean = t.replace(/\s+/g, ' ').trim();
+        if (clean) out.nodes.push([axParent, 'StaticText', clean, '', null, null]);
+        return;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) return;
+      const el = node;
+      const tag = el.tagName.toUpperCase();
+      if (SKIPPED.has(tag) || !shown(el) || el.getAttribute('aria-hidden') === 'true') return;
+      const r = role(el);
+      let axNode = axParent;
+      if (r) {
+        const bid = bidOf(el, prefix, seen);
+        const n = name(el, r, labels);
+        let value = null;
+        if (r === 'textbox' || r === 'searchbox' || r === 'spinbutton' || r === 'slider') {
+          value = el.isContentEditable && tag !== 'INPUT' && tag !== 'TEXTAREA' ? text(el) : String(el.value ?? '');
+        } else if (r === 'combobox' && tag === 'SELECT') {
+          value = el.selectedIndex >= 0 ? el.options[el.selectedIndex].text : '';
+        }
+        const props = {};
+        if (el === focusedEl && el !== doc.body) props.focused = true;
+        if (r === 'heading') props.level = Number(tag.substring(1)) || Number(el.getAttribute('aria-level')) || 2;
+        const c = checked(el, r);
+        if (c !== null) props.checked = c;
+        if (r === 'option') props.selected = !!el.selected || el.getAttribute('aria-selected') === 'true';
+        if (el.disabled === true || el.getAttribute('aria-disabled') === 'true') props.disabled = true;
+        if (el.required === true || el.getAttribute('aria-required') === 'true') props.required = true;
+        const expanded = el.getAttribute('aria-expanded');
+        if (expanded) props.expanded = expanded === 'true';
+        if (tag === 'DETAILS') props.expanded = el.open;
+        out.nodes.push([axParent, r, n, bid, value, Object.keys(props).length ? props : null]);
+        axNode = out.nodes.length - 1;
+        const rect = el.getBoundingClientRect();
+        const vis = visibility(rect);
+        const click = clickable(el, r);
+        out.extra[bid] = [vis, rect.left + offset[0], rect.top + offset[1], rect.width, rect.height, click ? 1 : 0,
+          vis >= 0.5 && click ? 1 : 0];
+      }
+      let inner = html;
+      if (html && tag === 'IMG') {
+        html.push(escapeHtml(el.getAttribute('alt') || ''));
+      } else if (html && KEPT.has(tag)) {
+        html.push('<' + tag.toLowerCase());
+        if (tag === 'A' && el.hasAttribute('href')) {
+          html.push(' href="' + escapeHtml(el.href).replace(/"/g, '&quot;') + '"');
+        }
+        html.push('>');
+      }
+      if (tag === 'SELECT' && r) {
+        for (const option of el.options) visit(option, axNode, null);
+      } else if (tag === 'IFRAME' || tag === 'FRAME') {
+        walkFrame(el, axNode, offset, out, html);
+      } else if (tag !== 'IMG') {
+        const children = el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes;
+        for (const child of children) visit(child, axNode, inner);
+      }
+      if (html && KEPT.has(tag) && tag !== 'BR' && tag !== 'HR') {
+        html.push('</' + tag.toLowerCase() + '>');
+      }
+    }
+    if (doc.body) visit(doc.body, parent, out.html);
+  }
+
+  function walkFrame(frame, axNode, offset, out, html) {
+    try {
+      const inner = frame.contentWindow && frame.contentWindow.__agentRuntime;
+      if (!inner || !frame.contentDocument) return;
+      const r = frame.getBoundingClientRect();
+      const style = getComputedStyle(frame);
+      const at = [offset[0] + r.left + parseFloat(style.borderLeftWidth || '0'),
+        offset[1] + r.top + parseFloat(style.borderTopWidth || '0')];
+      inner.walkInto(frame.getAttribute(BID), axNode, at, out, html);
+    } catch (e) {
+      // another origin: the frame's content stays out, as BrowserGym leaves sandboxed frames
     }
   }
 
-  // Gives every element of this document a bid (keeping the ones it has) and refreshes the marks; frames that
-  // can be reached (same origin) are marked with their iframe's bid as prefix.
-  function mark(prefix) {
-    const all = document.querySelectorAll('*');
-    const seen = new Set();
-    for (const el of all) {
-      let bid = el.getAttribute(BID);
-      if (!bid || seen.has(bid)) {
-        bid = el.tagName === 'IFRAME' || el.tagName === 'FRAME' ? frameLetters(prefix, nextFrame++)
-          : prefix + (next++);
-        el.setAttribute(BID, bid);
-      }
-      seen.add(bid);
-      const ratio = visibilityRatio(el);
-      setIfChanged(el, VISIBILITY, String(ratio));
-      setIfChanged(el, SOM, ratio >= 0.5 && interactive(el) ? '1' : '0');
-    }
-    for (const frame of document.querySelectorAll('iframe, frame')) {
-      try {
-        const inner = frame.contentWindow && frame.contentWindow.__agentRuntime;
-        if (inner) {
-          inner.mark(frame.getAttribute(BID));
-        }
-      } catch (e) {
-        // another origin: its content keeps no bids, as in BrowserGym's sandboxed frames
-      }
-    }
-    return true;
+  function walkInto(prefix, parent, offset, out, html) {
+    walkDocument(document, prefix, parent, offset, out);
   }
 
   function escapeHtml(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  }
-
-  // The visible page as simple HTML: kept tags, text, links with absolute targets, images as their alt text.
-  function visibleHtml() {
-    const out = [];
-    function walk(node) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        out.push(escapeHtml(node.nodeValue));
-        return;
-      }
-      if (node.nodeType !== Node.ELEMENT_NODE || SKIPPED.has(node.tagName.toUpperCase()) || !shown(node)) {
-        return;
-      }
-      const tag = node.tagName.toUpperCase();
-      if (tag === 'IMG') {
-        out.push(escapeHtml(node.getAttribute('alt') || ''));
-        return;
-      }
-      const kept = KEPT.has(tag);
-      if (kept) {
-        out.push('<' + tag.toLowerCase());
-        if (tag === 'A' && node.hasAttribute('href')) {
-          out.push(' href="' + escapeHtml(node.href).replace(/"/g, '&quot;') + '"');
-        }
-        out.push('>');
-      }
-      const children = node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
-      for (const child of children) {
-        walk(child);
-      }
-      if (tag === 'IFRAME') {
-        try {
-          if (node.contentDocument && node.contentDocument.body) {
-            walk(node.contentDocument.body);
-          }
-        } catch (e) {
-          // another origin
-        }
-      }
-      if (kept && tag !== 'BR' && tag !== 'HR') {
-        out.push('</' + tag.toLowerCase() + '>');
-      }
-    }
-    if (document.body) {
-      walk(document.body);
-    }
-    return out.join('');
-  }
-
-  function find(bid) {
-    const selector = '[' + BID + '="' + CSS.escape(bid) + '"]';
-    const here = document.querySelector(selector);
-    if (here) {
-      return here;
-    }
-    for (const frame of document.querySelectorAll('iframe, frame')) {
-      try {
-        const inner = frame.contentWindow && frame.contentWindow.__agentRuntime;
-        const found = inner && inner.find(bid);
-        if (found) {
-          return found;
-        }
-      } catch (e) {
-        // another origin
-      }
-    }
-    return null;
   }
 
   function focusedBid() {
@@ -175,16 +278,12 @@
     while (el && el.shadowRoot && el.shadowRoot.activeElement) {
       el = el.shadowRoot.activeElement;
     }
-    if (!el || el === document.body) {
-      return '';
-    }
-    if ((el.tagName === 'IFRAME' || el.tagName === 'FRAME')) {
+    if (!el || el === document.body) return '';
+    if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
       try {
         const inner = el.contentWindow && el.contentWindow.__agentRuntime;
         const deeper = inner && inner.focusedBid();
-        if (deeper) {
-          return deeper;
-        }
+        if (deeper) return deeper;
       } catch (e) {
         // another origin
       }
@@ -192,37 +291,52 @@
     return el.getAttribute(BID) || '';
   }
 
+  function observe() {
+    const html = document.contentType === 'text/html' || document.contentType.includes('xml');
+    const out = { nodes: [[-1, 'RootWebArea', document.title, '', null, { focusable: true, focused: true }]],
+      extra: {}, html: html ? [] : null };
+    walkDocument(document, '', 0, [0, 0], out);
+    return { url: location.href, title: document.title, focused: focusedBid(), nodes: out.nodes,
+      extra: out.extra, html: html ? out.html.join('') : '',
+      text: html ? null : (document.body ? document.body.innerText : '') };
+  }
+
+  function find(bid) {
+    const here = document.querySelector('[' + BID + '="' + CSS.escape(bid) + '"]');
+    if (here) return here;
+    for (const frame of document.querySelectorAll('iframe, frame')) {
+      try {
+        const inner = frame.contentWindow && frame.contentWindow.__agentRuntime;
+        const found = inner && inner.find(bid);
+        if (found) return found;
+      } catch (e) {
+        // another origin
+      }
+    }
+    return null;
+  }
+
   // Where to click an element, and whether it can be acted on now (Playwright's actionability, simplified): it
   // is scrolled into view first; the point is in the top page's coordinates.
   function probe(el, needsEditable) {
-    if (!el.isConnected) {
-      return { state: 'detached' };
-    }
-    if (!shown(el)) {
-      return { state: 'not visible' };
-    }
+    if (!el.isConnected) return { state: 'detached' };
+    if (!shown(el)) return { state: 'not visible' };
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const r = el.getBoundingClientRect();
-    if (r.width <= 0 || r.height <= 0) {
-      return { state: 'not visible' };
-    }
-    if (el.disabled === true || el.getAttribute('aria-disabled') === 'true') {
-      return { state: 'not enabled' };
-    }
+    if (r.width <= 0 || r.height <= 0) return { state: 'not visible' };
+    if (el.disabled === true || el.getAttribute('aria-disabled') === 'true') return { state: 'not enabled' };
     if (needsEditable && !(el.isContentEditable || ['INPUT', 'TEXTAREA'].includes(el.tagName))) {
-      return { state: 'not an <input>, <textarea>, <select> or [contenteditable] element' };
+      return { state: 'not an <input>, <textarea> or [contenteditable] element' };
     }
-    if (needsEditable && el.readOnly) {
-      return { state: 'not editable' };
-    }
+    if (needsEditable && el.readOnly) return { state: 'not editable' };
     let x = r.left + r.width / 2;
     let y = r.top + r.height / 2;
-    const hit = document.elementFromPoint(x, y);
+    const hit = el.ownerDocument.elementFromPoint(x, y);
     if (hit && hit !== el && !el.contains(hit) && !(hit.shadowRoot && hit.contains(el))) {
       const label = hit.tagName.toLowerCase() + (hit.getAttribute(BID) ? ' bid="' + hit.getAttribute(BID) + '"' : '');
       return { state: '<' + label + '> intercepts pointer events' };
     }
-    for (let w = window; w !== w.top && w.frameElement; w = w.parent) {
+    for (let w = el.ownerDocument.defaultView; w !== w.top && w.frameElement; w = w.parent) {
       const fr = w.frameElement.getBoundingClientRect();
       x += fr.left;
       y += fr.top;
@@ -233,14 +347,12 @@
   function describe(el) {
     const attrs = [];
     for (const a of ['bid', 'id', 'name', 'type', 'href']) {
-      if (el.hasAttribute(a)) {
-        attrs.push(a + '="' + el.getAttribute(a) + '"');
-      }
+      if (el.hasAttribute(a)) attrs.push(a + '="' + el.getAttribute(a) + '"');
     }
-    const text = (el.innerText || el.value || '').trim().slice(0, 30);
+    const t = (el.textContent || el.value || '').replace(/\s+/g, ' ').trim().slice(0, 30);
     const tag = el.tagName.toLowerCase();
-    return '<' + tag + (attrs.length ? ' ' + attrs.join(' ') : '') + '>' + text + '</' + tag + '>';
+    return '<' + tag + (attrs.length ? ' ' + attrs.join(' ') : '') + '>' + t + '</' + tag + '>';
   }
 
-  window.__agentRuntime = { mark, visibleHtml, find, focusedBid, probe, describe };
+  window.__agentRuntime = { observe, walkInto, find, focusedBid, probe, describe };
 })();
