@@ -33,7 +33,7 @@ public final class Assembly {
         String user = account.name();
         b.user(account);
         b.options(ShellOptions.builder(options.workingDirectory()).user(user)
-                .noChangeTimeout(options.noChangeTimeout())
+                .noChangeTimeout(options.noChangeTimeout()).maxOutputChars(options.maxOutputChars())
                 .initCommands(ShellProvider.OPENHANDS_INIT_COMMANDS).build());
         if (options.plugins().contains("jupyter")) {
             // The helpers print what OpenHands' current ones print only when the server speaks the current dialect only.

@@ -34,6 +34,8 @@ final class CommandLine {
               --browser-engine ENGINE    auto (default: chromium when installed, else htmlunit), chromium or htmlunit
               --chrome-path PATH         the Chromium binary (default: $CHROME_PATH, else Debian's chromium)
               --host ADDRESS             listen address (default 0.0.0.0)
+              --max-output N             characters of one command's output kept; beyond, the head and tail
+                                         around a marker (default 10M; K and M suffixes, at least 1K)
               --dialect MODE             auto (default), legacy or current: how requests are read and answered
               --api-key KEY              require X-Session-API-Key (default: $SESSION_API_KEY)
               -h, --help                 this text
@@ -77,6 +79,7 @@ final class CommandLine {
         String host = "0.0.0.0";
         DialectPolicy dialect = DialectPolicy.AUTO;
         String apiKey = env.get("SESSION_API_KEY");
+        int maxOutput = 10 << 20;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -101,6 +104,7 @@ final class CommandLine {
                 case "--host" -> host = value(args, ++i, a);
                 case "--api-key" -> apiKey = value(args, ++i, a);
                 case "--dialect" -> dialect = dialect(value(args, ++i, a));
+                case "--max-output" -> maxOutput = characters(value(args, ++i, a), a);
                 default -> {
                     if (a.startsWith("-") || port != null) {
                         throw new IllegalArgumentException("unknown argument " + a);
@@ -117,7 +121,7 @@ final class CommandLine {
         }
         ServerOptions.Builder b = ServerOptions.builder(workingDir).port(port).host(host).plugins(plugins)
                 .user(username, userId).browsergymEvalEnv(evalEnv).enableBrowser(browser).dialect(dialect)
-                .apiKey(apiKey).browserEngine(engine)
+                .apiKey(apiKey).browserEngine(engine).maxOutputChars(maxOutput)
                 .chromePath(chrome == null || chrome.isBlank() ? null : Path.of(chrome).toAbsolutePath());
         String noChange = env.get("NO_CHANGE_TIMEOUT_SECONDS");
         if (noChange != null && !noChange.isBlank()) {
@@ -147,6 +151,22 @@ final class CommandLine {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be an integer, got '" + s + "'");
         }
+    }
+
+    /** A count of characters, at least 1024: digits with an optional K (1024) or M (1024 * 1024). */
+    private static int characters(String s, String what) {
+        String t = s.trim().toUpperCase(java.util.Locale.ROOT);
+        int unit = t.endsWith("K") ? 1 << 10 : t.endsWith("M") ? 1 << 20 : 1;
+        try {
+            long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (n >= 1024 && n <= Integer.MAX_VALUE - 8) {
+                return (int) n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(what + " must be a number of characters from 1K to 2047M (e.g. 10M), got '"
+                + s + "'");
     }
 
     private static double number(String s, String what) {

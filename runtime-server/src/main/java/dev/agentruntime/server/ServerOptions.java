@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param browserEngine     which browser serves browse actions (default {@code AUTO}: Chromium when installed)
  * @param chromePath        the Chromium binary ({@code --chrome-path} or {@code CHROME_PATH}), or {@code null} to
  *                          look for Debian's {@code chromium}
+ * @param maxOutputChars    one command's output kept in memory; beyond it the head and tail are kept around a marker
+ *                          (default 10 Mi characters, {@code --max-output})
  */
 public record ServerOptions(
         int port,
@@ -49,7 +51,8 @@ public record ServerOptions(
         ExtractionLimits extraction,
         int workerThreads,
         BrowserEngine browserEngine,
-        Path chromePath) {
+        Path chromePath,
+        int maxOutputChars) {
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -68,7 +71,7 @@ public record ServerOptions(
         if (apiKey != null && apiKey.isEmpty()) {
             apiKey = null;
         }
-        if (maxRequestBytes < 1024 || maxUploadBytes < 1024 || workerThreads < 2) {
+        if (maxRequestBytes < 1024 || maxUploadBytes < 1024 || workerThreads < 2 || maxOutputChars < 1024) {
             throw new IllegalArgumentException("limits too small");
         }
     }
@@ -96,6 +99,7 @@ public record ServerOptions(
         private int workerThreads = 32;
         private BrowserEngine browserEngine = BrowserEngine.AUTO;
         private Path chromePath;
+        private int maxOutputChars = 10 << 20;
 
         private Builder(Path workingDirectory) {
             this.workingDirectory = workingDirectory;
@@ -177,10 +181,15 @@ public record ServerOptions(
             return this;
         }
 
+        public Builder maxOutputChars(int value) {
+            maxOutputChars = value;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(port, host, workingDirectory, plugins, username, userId, browsergymEvalEnv,
                     enableBrowser, dialect, apiKey, noChangeTimeout, maxRequestBytes, maxUploadBytes, extraction,
-                    workerThreads, browserEngine, chromePath);
+                    workerThreads, browserEngine, chromePath, maxOutputChars);
         }
     }
 }

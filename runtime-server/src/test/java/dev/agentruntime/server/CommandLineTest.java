@@ -50,6 +50,21 @@ class CommandLineTest {
         assertThat(o.host()).isEqualTo("127.0.0.1");
     }
 
+    @ParameterizedTest(name = "--max-output {0}")
+    @CsvSource({"10M, 10485760", "512k, 524288", "2048, 2048", "1K, 1024"})
+    void readsTheOutputBoundWithItsUnit(String given, int characters) {
+        ServerOptions o = CommandLine.parse(List.of("0", "--working-dir", "/w", "--max-output", given), Map.of())
+                .options();
+
+        assertThat(o.maxOutputChars()).isEqualTo(characters);
+    }
+
+    @Test
+    void theOutputBoundDefaultsToTenMebiCharacters() {
+        assertThat(CommandLine.parse(List.of("0", "--working-dir", "/w"), Map.of()).options().maxOutputChars())
+                .isEqualTo(10 << 20);
+    }
+
     @Test
     void helpPrintsUsageAndExitsZero() {
         CommandLine.Parsed p = CommandLine.parse(List.of("--help"), Map.of());
@@ -67,7 +82,9 @@ class CommandLineTest {
             "bad port|eighty --working-dir /w|PORT must be an integer, got 'eighty'",
             "missing value|8000 --working-dir|--working-dir needs a value",
             "unknown option|8000 --working-dir /w --turbo|unknown argument --turbo",
-            "bad dialect|8000 --working-dir /w --dialect new|--dialect must be auto, legacy or current"})
+            "bad dialect|8000 --working-dir /w --dialect new|--dialect must be auto, legacy or current",
+            "tiny output bound|8000 --working-dir /w --max-output 100|--max-output must be a number of characters",
+            "output bound words|8000 --working-dir /w --max-output lots|--max-output must be a number of characters"})
     void refusesBadCommandLinesWithAMessage(String name, String args, String message) {
         CommandLine.Parsed p = CommandLine.parse(List.of(args.split(" ")), Map.of());
 

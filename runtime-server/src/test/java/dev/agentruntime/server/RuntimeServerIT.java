@@ -149,6 +149,27 @@ class RuntimeServerIT {
     }
 
     @Test
+    void aMillionLinesComeBackWholeInTheLegacyDialectAndFiftyMegabytesAreBounded() throws Exception {
+        String million = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                + "\"seq 1 1000000\",\"keep_prompt\":false},\"timeout\":120}}").json().get("content").asText();
+        String fifty = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                + "\"yes 0123456789abcdefghi | head -c 50000000; echo; echo end\",\"keep_prompt\":false},"
+                + "\"timeout\":120}}").json().get("content").asText();
+        JsonNode next = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                + "\"echo next\",\"keep_prompt\":false},\"timeout\":30}}").json();
+
+        // 6.9 MB: under the 10 Mi-character bound, every line is there, in order.
+        assertThat(million.split("\r\n")).hasSize(1_000_000).startsWith("1", "2").endsWith("999999", "1000000");
+        // 50 MB: the head and the tail around a marker. The bound counts characters with \n line ends; the 2024
+        // dialect sends the terminal's \r\n, one more character per 20-character line here.
+        assertThat(fifty.length()).isBetween(10 << 20, 11 << 20);
+        assertThat(fifty).startsWith("0123456789abcdefghi\r\n").contains(" characters of output were dropped to "
+                + "bound memory ...]").endsWith("end");
+        assertThat(next.get("content").asText()).isEqualTo("next");
+        assertThat(next.at("/extras/exit_code").asInt()).isZero();
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreJsonErrors() throws Exception {
         assertThat(http.get("/nope").status()).isEqualTo(404);
         assertThat(http.get("/execute_action").status()).isEqualTo(405);

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param rows               terminal height (default 100)
  * @param noChangeTimeout    the current dialect's no-change timeout (default 10 s, OpenHands'
  *                           {@code NO_CHANGE_TIMEOUT_SECONDS})
- * @param maxOutputChars     output kept in memory per command; beyond it the middle is dropped (default 4 M chars)
+ * @param maxOutputChars     output kept in memory per command; beyond it the middle is dropped (default 10 Mi chars: a million-line output comes back whole)
  * @param startTimeout       how long to wait for the first prompt (default 30 s)
  * @param initCommands       commands run once after start, e.g. OpenHands' {@code git config} lines
  */
@@ -94,7 +94,7 @@ public record ShellOptions(
         private int columns = 1000;
         private int rows = 100;
         private Duration noChangeTimeout = Duration.ofSeconds(10);
-        private int maxOutputChars = 4 << 20;
+        private int maxOutputChars = 10 << 20;
         private Duration startTimeout = Duration.ofSeconds(30);
         private List<String> initCommands = List.of();
 
