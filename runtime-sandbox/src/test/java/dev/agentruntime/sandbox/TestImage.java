@@ -1,0 +1,87 @@
+package dev.agentruntime.sandbox;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sandbox image the Docker tests run: {@code agent-runtime:it}, built with {@code bin/build-image} from the
+ * server jar of this build. The image carries the jar's SHA-256 as a label, so it is rebuilt only when the jar
+ * changed (and then Docker's layer cache keeps the packages: only the jar and its class-data archive are redone).
+ *
+ * <p>Where no Docker daemon answers, the tests that need one are skipped, unless the system property
+ * {@code agentruntime.docker=required} is set ({@code bin/test} sets it once it has a daemon): then they fail.
+ */
+final class TestImage {
+
+    static final String TAG = "agent-runtime:it";
+    private static final String JAR_LABEL = "agentruntime.dev/jar-sha256";
+    private static boolean built;
+
+    private TestImage() {
+    }
+
+    /** A provider on the local daemon with the image ready; skips (or fails, when required) without a daemon. */
+    static synchronized DockerSandboxes provider() throws Exception {
+        DockerSandboxes docker = DockerSandboxes.connect();
+        if (!docker.available()) {
+            docker.close();
+            if ("required".equals(System.getProperty("agentruntime.docker"))) {
+                throw new AssertionError("agentruntime.docker=required, but no Docker daemon answers");
+            }
+            assumeTrue(false, "no Docker daemon answers; the Docker sandbox tests are skipped");
+        }
+        if (!built) {
+            build();
+            built = true;
+        }
+        return docker;
+    }
+
+    static SandboxSpec.Builder spec() {
+        return SandboxSpec.builder().image(TAG);
+    }
+
+    private static void build() throws IOException, InterruptedException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path jar = root.resolve("runtime-server/target/runtime-server.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no " + jar + ": the reactor builds runtime-server before runtime-sandbox");
+        }
+        String sha = sha256(jar);
+        if (sha.equals(run("docker", "image", "inspect", "-f", "{{ index .Config.Labels \"" + JAR_LABEL + "\" }}",
+                TAG).strip())) {
+            return;
+        }
+        Process p = new ProcessBuilder(root.resolve("bin/build-image").toString(), TAG, "--label",
+                JAR_LABEL + "=" + sha).redirectErrorStream(true).start();
+        // Through System.out, not the inherited descriptor, which would corrupt the test runner's channel.
+        p.getInputStream().transferTo(System.out);
+        if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/build-image " + TAG + " failed; see its output above");
+        }
+    }
+
+    static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
