@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Prints the table of figures the issues name: {@code java -jar benchmarks/target/benchmarks.jar [--quick]
- * [--only shell,wire,files,jupyter,browser,server] [--server-jar PATH] [--markdown FILE] [--jmh]}.
+ * [--only shell,wire,files,jupyter,browser,server,sandbox] [--server-jar PATH] [--image TAG] [--markdown FILE] [--jmh]}.
  */
 public final class Harness {
 
@@ -53,6 +53,9 @@ public final class Harness {
             } else {
                 out.println("  (server skipped: no jar at " + jar + "; build it or pass --server-jar)");
             }
+        }
+        if (only.contains("sandbox")) {
+            SandboxFigures.run(t, value(a, "--image", "agent-runtime"), jar, dir, quick);
         }
         out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         String md = value(a, "--markdown", null);

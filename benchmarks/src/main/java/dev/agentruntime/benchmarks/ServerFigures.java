@@ -16,7 +16,7 @@ import java.util.List;
 /** The server as a sandbox runs it: a child JVM from the jar, measured from outside over HTTP and /proc. */
 final class ServerFigures {
 
-    private static final String ECHO = "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo hi\","
+    static final String ECHO = "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo hi\","
             + "\"is_input\":false,\"blocking\":false},\"timeout\":30.0}}";
 
     /** The flags the README's run command (bin/serve) and the Dockerfile use. */
@@ -77,7 +77,7 @@ final class ServerFigures {
     }
 
     /** A server child process on a free port. */
-    private static final class Child implements AutoCloseable {
+    static final class Child implements AutoCloseable {
         final Process process;
         final String base;
         final long started;

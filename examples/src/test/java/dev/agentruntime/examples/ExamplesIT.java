@@ -65,4 +65,29 @@ class ExamplesIT {
                 .contains("execute_bash -> run: 5")
                 .contains("return a + b");
     }
+
+    /**
+     * Runs where the sandbox tests ran before it: a Docker daemon and their image ({@code agent-runtime:it}, the
+     * image of this build's jar). Skipped elsewhere.
+     */
+    @Test
+    void dockerSandboxAgentLoopFixesTheBugInAContainer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(testImageExists(),
+                "no Docker daemon or no agent-runtime:it image (made by runtime-sandbox's tests)");
+
+        String out = output(() -> DockerSandboxAgentLoop.main(new String[] {"agent-runtime:it"}));
+
+        assertThat(out).contains("execute_bash -> run: openhands\n-1")
+                .contains("str_replace_editor -> edit: The file /workspace/app.py has been edited.")
+                .contains("execute_ipython_cell -> run_ipython: add(2, 3) = 5");
+    }
+
+    private static boolean testImageExists() throws InterruptedException {
+        try {
+            return new ProcessBuilder("docker", "image", "inspect", "agent-runtime:it").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false; // no docker command
+        }
+    }
 }
