@@ -3,6 +3,7 @@ package dev.agentruntime.server;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.wire.ActionDecoding;
 import dev.agentruntime.core.wire.OpenHandsWire;
+import dev.agentruntime.core.wire.Utf8Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.lang.System.Logger.Level;
@@ -42,7 +43,10 @@ final class ActionRoute implements HttpHandler {
         state.lastExecutionNanos.set(System.nanoTime());
         try {
             Observation o = state.runtime.execute(decoded.action(), decoded.dialect());
-            Responses.json(ex, 200, OpenHandsWire.encodeObservation(o, decoded.dialect()));
+            Utf8Json reply = OpenHandsWire.encodeObservationUtf8(o, decoded.dialect());
+            state.lastExecutionNanos.set(System.nanoTime());
+            state.memoryTrim.after(Math.max(body.length(), reply.length()));
+            Responses.json(ex, 200, reply);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "executing " + decoded.action().type() + " failed", e);
             Responses.error(ex, 500, "Internal server error: " + e.getMessage(), decoded.dialect());

@@ -36,7 +36,9 @@ public final class RuntimeServer implements AutoCloseable {
      */
     public static RuntimeServer start(ServerOptions options, InProcessRuntime runtime) {
         Objects.requireNonNull(runtime, "runtime");
-        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(Routes.routing(runtime, options));
+        // curl and other clients send "Expect: 100-continue" with bodies over 1 KB and wait a second for the 100.
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(
+                new io.undertow.server.handlers.HttpContinueAcceptingHandler(Routes.routing(runtime, options)));
         long maxEntity = Math.max(options.maxRequestBytes(), options.maxUploadBytes());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())

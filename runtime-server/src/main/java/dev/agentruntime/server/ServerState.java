@@ -13,6 +13,8 @@ final class ServerState {
     final AtomicLong lastExecutionNanos = new AtomicLong(startNanos);
     /** Ours, beside OpenHands' keys of {@code /server_info}: which browser serves ({@code chromium}, ...). */
     final String browserEngine;
+    /** Gives memory back once idle after a large action. */
+    final MemoryTrim memoryTrim = new MemoryTrim(lastExecutionNanos::get);
 
     ServerState(InProcessRuntime runtime, ServerOptions options) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");

@@ -49,25 +49,33 @@ public final class LineRanges {
 
     /** Splits text into lines the way Python's universal-newline {@code readlines()} does: each ends in {@code \n}. */
     public static List<String> splitLines(String text) {
+        // Substrings between line ends: bulk copies, not a character at a time (1 MiB writes and reads split here).
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                lines.add(line.append('\n').toString());
-                line.setLength(0);
-            } else if (c == '\n') {
-                lines.add(line.append('\n').toString());
-                line.setLength(0);
+        int n = text.length();
+        int start = 0;
+        int lf = text.indexOf('\n');
+        int cr = text.indexOf('\r');
+        while (true) {
+            if (lf >= 0 && lf < start) {
+                lf = text.indexOf('\n', start);
+            }
+            if (cr >= 0 && cr < start) {
+                cr = text.indexOf('\r', start);
+            }
+            int end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+            if (end < 0) {
+                break;
+            }
+            if (end == lf) {
+                lines.add(text.substring(start, end + 1));
+                start = end + 1;
             } else {
-                line.append(c);
+                lines.add(text.substring(start, end) + "\n");
+                start = end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
             }
         }
-        if (line.length() > 0) {
-            lines.add(line.toString());
+        if (start < n) {
+            lines.add(text.substring(start));
         }
         return lines;
     }

@@ -47,10 +47,12 @@ final class ActionReader {
         if (!action.isObject()) {
             return new ActionDecoding.Rejected("action must be a dictionary", forced);
         }
-        String repr = PythonRepr.of(action);
+        // The repr is for refusals only: made on demand, as a 10 MB write would otherwise be rendered for nothing.
+        java.util.function.Supplier<String> wrongArgsPrefix = () -> "action=" + PythonRepr.of(action)
+                + " has the wrong arguments: ";
         JsonNode typeNode = action.get("action");
         if (typeNode == null) {
-            return new ActionDecoding.Rejected("'action' key is not found in action=" + repr, forced);
+            return new ActionDecoding.Rejected("'action' key is not found in action=" + PythonRepr.of(action), forced);
         }
         ActionSpec spec = typeNode.isTextual() ? ArgSpec.SPECS.get(typeNode.textValue()) : null;
         if (spec == null) {
@@ -59,9 +61,8 @@ final class ActionReader {
                     ArgSpec.TYPES)) + ")", forced);
         }
         JsonNode args = action.has("args") ? action.get("args") : Json.MAPPER.createObjectNode();
-        String wrongArgs = "action=" + repr + " has the wrong arguments: ";
         if (!args.isObject()) {
-            return new ActionDecoding.Rejected(wrongArgs + "args must be a dictionary, got " + Json.kind(args), forced);
+            return new ActionDecoding.Rejected(wrongArgsPrefix.get() + "args must be a dictionary, got " + Json.kind(args), forced);
         }
         JsonNode timeoutNode = action.get("timeout");
         Dialect dialect = forced != null ? forced : detect(spec, args, timeoutNode);
@@ -76,19 +77,19 @@ final class ActionReader {
         for (Map.Entry<String, JsonNode> field : args.properties()) {
             Arg arg = spec.args().get(field.getKey());
             if (arg == null) {
-                return new ActionDecoding.Rejected(wrongArgs + spec.pythonClass()
+                return new ActionDecoding.Rejected(wrongArgsPrefix.get() + spec.pythonClass()
                         + ".__init__() got an unexpected keyword argument '" + field.getKey() + "'", dialect);
             }
             String problem = ArgValues.read(arg, field.getValue(), values);
             if (problem != null) {
-                return new ActionDecoding.Rejected(wrongArgs + problem, dialect);
+                return new ActionDecoding.Rejected(wrongArgsPrefix.get() + problem, dialect);
             }
             if (!field.getValue().isNull()) {
                 missing.remove(arg.name());
             }
         }
         if (!missing.isEmpty()) {
-            return new ActionDecoding.Rejected(wrongArgs + spec.pythonClass() + ".__init__() " + missing(missing),
+            return new ActionDecoding.Rejected(wrongArgsPrefix.get() + spec.pythonClass() + ".__init__() " + missing(missing),
                     dialect);
         }
         ArgValues argValues = new ArgValues(values);
@@ -103,7 +104,7 @@ final class ActionReader {
             return new ActionDecoding.Decoded(ActionFactory.create(spec.type(), argValues, timeout,
                     dialect), dialect);
         } catch (IllegalArgumentException e) {
-            return new ActionDecoding.Rejected(wrongArgs + e.getMessage(), dialect);
+            return new ActionDecoding.Rejected(wrongArgsPrefix.get() + e.getMessage(), dialect);
         }
     }
 

@@ -29,7 +29,7 @@ final class ObservationWriter {
         g.writeStartObject();
         g.writeStringField("message", message(o));
         g.writeStringField("observation", o.type());
-        g.writeStringField("content", content(o, legacy));
+        LongStrings.writeField(g, "content", content(o, legacy));
         g.writeObjectFieldStart("extras");
         Boolean success = null;
         if (o instanceof CmdOutputObservation run) {

@@ -52,6 +52,21 @@ public final class OpenHandsWire {
         return generate(g -> ObservationWriter.write(g, observation, dialect));
     }
 
+    /**
+     * Writes an observation as {@link #encodeObservation} does, straight to UTF-8 bytes: no intermediate string, one
+     * pass over the content (the server's path for large outputs).
+     */
+    public static Utf8Json encodeObservationUtf8(Observation observation, Dialect dialect) {
+        int hint = Math.max(256, Math.min(observation.content().length() + 1024, 1 << 26));
+        Utf8Json out = new Utf8Json(hint);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            ObservationWriter.write(g, observation, dialect);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory failed", e);
+        }
+        return out;
+    }
+
     /** Decodes an observation body as a host would (for clients and tests). */
     public static ObservationDecoding decodeObservation(String body) {
         return ObservationReader.decode(body);

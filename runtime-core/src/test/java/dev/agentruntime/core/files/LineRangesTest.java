@@ -45,4 +45,16 @@ class LineRangesTest {
     void splitsOnEveryKindOfLineEnd(String text, int count) {
         assertThat(LineRanges.splitLines(text.replace("\\r", "\r").replace("\\n", "\n"))).hasSize(count);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a\\r\\nb\\rc|a\\n,b\\n,c",
+            "\\r\\r\\n\\n|\\n,\\n,\\n",
+            "x\\ry\\n|x\\n,y\\n",
+            "no end|no end",
+            "a\\n\\rb|a\\n,\\n,b"})
+    void linesAreTheTextsBetweenLineEndsEachEndingInANewline(String text, String lines) {
+        assertThat(LineRanges.splitLines(text.replace("\\r", "\r").replace("\\n", "\n")))
+                .containsExactly(lines.replace("\\n", "\n").split(","));
+    }
 }

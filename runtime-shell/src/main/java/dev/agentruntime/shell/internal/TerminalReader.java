@@ -27,6 +27,7 @@ public final class TerminalReader implements Runnable {
 
     private final InputStream in;
     private final PromptMarker marker;
+    private static final long RELEASE_AFTER_CHARS = 64 * 1024;
     private final int maxOutputChars;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -171,9 +172,22 @@ public final class TerminalReader implements Runnable {
     public String takeOutput(long[] dropped) {
         lock.lock();
         try {
-            return capture.takeUnreturned(dropped);
+            String out = capture.takeUnreturned(dropped);
+            releaseIfLarge();
+            return out;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Once everything a large capture holds has been returned, a fresh one takes its place, so that megabytes of
+     * returned output do not stay in the heap until the next command. Later output of the same command gets the
+     * fresh capture's bound, as a next command would.
+     */
+    private void releaseIfLarge() {
+        if (capture.total() >= RELEASE_AFTER_CHARS) {
+            capture = new Capture(maxOutputChars);
         }
     }
 
@@ -182,6 +196,7 @@ public final class TerminalReader implements Runnable {
         lock.lock();
         try {
             capture.takeUnreturned(new long[1]);
+            releaseIfLarge();
             capturePrompt = null;
         } finally {
             lock.unlock();
