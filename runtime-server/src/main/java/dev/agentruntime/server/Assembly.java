@@ -1,6 +1,7 @@
 package dev.agentruntime.server;
 
 import dev.agentruntime.core.InProcessRuntime;
+import dev.agentruntime.server.mcp.AgentTools;
 import dev.agentruntime.core.BrowseInteractiveAction;
 import dev.agentruntime.core.BrowseURLAction;
 import dev.agentruntime.core.ErrorObservation;
@@ -76,5 +77,11 @@ public final class Assembly {
         public Observation handle(A action, ExecutionContext context) {
             return new ErrorObservation(BROWSER_DISABLED);
         }
+    }
+
+    /** The MCP tools of a runtime: IPython when it has a kernel, the browser when browsing is on. */
+    static AgentTools agentTools(InProcessRuntime runtime, ServerOptions options) {
+        return new AgentTools(runtime, runtime.supportedActionTypes().contains("run_ipython"),
+                options.enableBrowser() && runtime.supportedActionTypes().contains("browse_interactive"));
     }
 }

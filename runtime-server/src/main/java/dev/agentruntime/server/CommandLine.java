@@ -38,6 +38,7 @@ final class CommandLine {
                                          around a marker (default 10M; K and M suffixes, at least 1K)
               --dialect MODE             auto (default), legacy or current: how requests are read and answered
               --api-key KEY              require X-Session-API-Key (default: $SESSION_API_KEY)
+              --mcp-stdio                serve the agent tools over MCP on stdin/stdout instead of HTTP (no PORT)
               -h, --help                 this text
 
             Environment:

@@ -20,7 +20,12 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine.Parsed parsed = CommandLine.parse(List.of(args), System.getenv());
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        boolean mcpStdio = arguments.remove("--mcp-stdio");
+        if (mcpStdio && (arguments.isEmpty() || !arguments.get(0).matches("\\d+"))) {
+            arguments.add(0, "0"); // stdio needs no port
+        }
+        CommandLine.Parsed parsed = CommandLine.parse(arguments, System.getenv());
         if (parsed.options() == null) {
             (parsed.exitCode() == 0 ? System.out : System.err).print(parsed.message());
             System.exit(parsed.exitCode());
@@ -42,6 +47,14 @@ public final class Main {
         } catch (UserSetup.SetupException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
+            return;
+        }
+        if (mcpStdio) {
+            // MCP over stdin/stdout: stdout carries only the protocol; logs go to stderr as always.
+            try (InProcessRuntime runtime = Assembly.runtime(options)) {
+                dev.agentruntime.server.mcp.McpStdio.serve(Assembly.agentTools(runtime, options));
+            }
+            System.exit(0);
             return;
         }
         // The shell's start (bash, its rc files, the PTY library) and the HTTP stack's (XNIO, JMX) overlap; the

@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Methods;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,6 +41,9 @@ public final class Routes {
                 .post("/upload_file", blocking(files::upload))
                 .post("/list_files", blocking(files::list))
                 .get("/download_files", blocking(files::download))
+                .add(Methods.POST, "/mcp", failSafe(state.mcp))
+                .add(Methods.GET, "/mcp", failSafe(state.mcp))
+                .add(Methods.DELETE, "/mcp", failSafe(state.mcp))
                 .setFallbackHandler(ex -> Responses.error(ex, 404, "Not Found", null))
                 .setInvalidMethodHandler(ex -> Responses.error(ex, 405, "Method Not Allowed", null));
         return logged(apiKey(options.apiKey(), failSafe(routes)));

@@ -1,0 +1,194 @@
+package dev.agentruntime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.agentruntime.browser.BrowserEngine;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SDK's own client against {@code /mcp} on the real server, and against {@code --mcp-stdio} of the real jar. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class McpIT {
+
+    private static final String KEY = "mcp-test-key";
+
+    private Path dir;
+    private RuntimeServer server;
+    private HttpServer site;
+    private McpSyncClient client;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        dir = tmp.toRealPath();
+        ServerOptions options = ServerOptions.builder(dir).host("127.0.0.1").apiKey(KEY)
+                .plugins(List.of("jupyter")).browserEngine(BrowserEngine.HTMLUNIT).build();
+        server = RuntimeServer.start(options, Assembly.runtime(options));
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", ex -> {
+            byte[] page = "<html><body><h1>Hello from the site</h1><button>Go</button></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        site.start();
+        client = httpClient(KEY);
+        client.initialize();
+    }
+
+    @AfterAll
+    void stop() {
+        if (client != null) {
+            client.closeGracefully();
+        }
+        if (site != null) {
+            site.stop(0);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private McpSyncClient httpClient(String key) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder("http://127.0.0.1:" + server.port()).endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("X-Session-API-Key", key)).build();
+        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(McpSchema.Tool tool) {
+        return (Map<String, Object>) tool.inputSchema().get("properties");
+    }
+
+    private static String text(McpSchema.CallToolResult r) {
+        return r.content().stream().filter(c -> c instanceof McpSchema.TextContent)
+                .map(c -> ((McpSchema.TextContent) c).text()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void listsTheAgentToolsWithTheirOpenHandsParameters() {
+        Map<String, McpSchema.Tool> tools = client.listTools().tools().stream()
+                .collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
+        assertThat(tools).containsOnlyKeys("execute_bash", "str_replace_editor", "execute_ipython_cell", "browser");
+        assertThat(properties(tools.get("execute_bash"))).containsOnlyKeys("command", "is_input", "timeout");
+        assertThat(properties(tools.get("str_replace_editor"))).containsOnlyKeys("command", "path", "file_text",
+                "old_str", "new_str", "insert_line", "view_range");
+        assertThat(tools.get("str_replace_editor").inputSchema().get("required")).asList()
+                .containsExactly("command", "path");
+    }
+
+    @Test
+    void runsACommandThatKeepsItsShell() {
+        client.callTool(new McpSchema.CallToolRequest("execute_bash", Map.of("command", "cd /tmp && export X=7")));
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("execute_bash",
+                Map.of("command", "echo $X $(pwd); false")));
+        assertThat(r.isError()).isFalse();
+        assertThat(text(r)).contains("7 /tmp").contains("[exit code 1; working directory /tmp]");
+    }
+
+    @Test
+    void editsAFileAndViewsIt() {
+        String path = dir.resolve("app.py").toString();
+        McpSchema.CallToolResult created = client.callTool(new McpSchema.CallToolRequest("str_replace_editor",
+                Map.of("command", "create", "path", path, "file_text", "x = 1\ny = 2\n")));
+        assertThat(text(created)).contains("File created successfully at: " + path);
+        client.callTool(new McpSchema.CallToolRequest("str_replace_editor", Map.of("command", "str_replace",
+                "path", path, "old_str", "y = 2", "new_str", "y = 3")));
+        McpSchema.CallToolResult view = client.callTool(new McpSchema.CallToolRequest("str_replace_editor",
+                Map.of("command", "view", "path", path, "view_range", List.of(2, 2))));
+        assertThat(text(view)).contains("2\ty = 3").doesNotContain("x = 1");
+    }
+
+    @Test
+    void runsACell() {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("execute_ipython_cell",
+                Map.of("code", "print(6 * 7)")));
+        assertThat(text(r)).contains("42");
+    }
+
+    @Test
+    void browsesAPage() {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("browser",
+                Map.of("code", "goto('http://127.0.0.1:" + site.getAddress().getPort() + "/')")));
+        assertThat(r.isError()).isFalse();
+        assertThat(text(r)).contains("Hello from the site");
+    }
+
+    @Test
+    void wrongArgumentsAreErrorResultsAndTheServerGoesOn() {
+        McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest("execute_bash", Map.of()));
+        assertThat(missing.isError()).isTrue();
+        assertThat(text(missing)).contains("required property 'command'"); // the SDK checks the schema
+        McpSchema.CallToolResult badCommand = client.callTool(new McpSchema.CallToolRequest("str_replace_editor",
+                Map.of("command", "delete", "path", "/x")));
+        assertThat(badCommand.isError()).isTrue();
+        assertThat(text(badCommand)).contains("command");
+        McpSchema.CallToolResult badRange = client.callTool(new McpSchema.CallToolRequest("str_replace_editor",
+                Map.of("command", "view", "path", "/etc/hostname", "view_range", List.of(1))));
+        assertThat(badRange.isError()).isTrue();
+        assertThat(text(badRange)).contains("'view_range' must be a list of two integers");
+        McpSchema.CallToolResult notFound = client.callTool(new McpSchema.CallToolRequest("str_replace_editor",
+                Map.of("command", "view", "path", dir.resolve("nope.txt").toString())));
+        assertThat(notFound.isError()).isTrue();
+        assertThat(text(client.callTool(new McpSchema.CallToolRequest("execute_bash",
+                Map.of("command", "echo still here"))))).contains("still here");
+    }
+
+    @Test
+    void theApiKeyGuardsMcpToo() {
+        McpSyncClient intruder = httpClient("wrong-key");
+        assertThatThrownBy(intruder::initialize).isInstanceOf(RuntimeException.class);
+        intruder.close();
+    }
+
+    @Test
+    void servesOverStdio(@TempDir Path work) throws Exception {
+        Path jar = Path.of("target/runtime-server.jar").toAbsolutePath();
+        ServerParameters params = ServerParameters.builder(ProcessHandle.current().info().command().orElse("java"))
+                .args("-jar", jar.toString(), "--mcp-stdio", "--working-dir", work.toString(),
+                        "--no-enable-browser").build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
+        McpSyncClient stdio = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        try {
+            stdio.initialize();
+            assertThat(stdio.listTools().tools()).extracting(McpSchema.Tool::name)
+                    .containsExactlyInAnyOrder("execute_bash", "str_replace_editor");
+            McpSchema.CallToolResult r = stdio.callTool(new McpSchema.CallToolRequest("execute_bash",
+                    Map.of("command", "echo over stdio > f.txt && cat f.txt")));
+            assertThat(text(r)).contains("over stdio");
+            assertThat(Files.readString(work.resolve("f.txt"))).isEqualTo("over stdio\n");
+            McpSchema.CallToolResult bad = stdio.callTool(new McpSchema.CallToolRequest("execute_bash",
+                    Map.of("command", "echo", "timeout", -5)));
+            assertThat(bad.isError()).isTrue();
+            assertThat(text(bad)).contains("'timeout' must be a positive number of seconds");
+        } finally {
+            stdio.closeGracefully();
+        }
+    }
+}
