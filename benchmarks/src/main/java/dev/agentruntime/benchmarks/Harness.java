@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Prints the table of figures the issues name: {@code java -jar benchmarks/target/benchmarks.jar [--quick]
- * [--only shell,wire,files,jupyter,browser,server,http,sandbox] [--server-jar PATH] [--image TAG] [--markdown FILE] [--jmh]}.
+ * [--only shell,wire,files,jupyter,browser,server,http,mcp,sandbox] [--server-jar PATH] [--image TAG] [--markdown FILE] [--jmh]}.
  */
 public final class Harness {
 
@@ -25,7 +25,7 @@ public final class Harness {
             return;
         }
         boolean quick = a.contains("--quick");
-        String only = value(a, "--only", "shell,wire,files,jupyter,browser,server,http");
+        String only = value(a, "--only", "shell,wire,files,jupyter,browser,server,http,mcp");
         Path jar = Path.of(value(a, "--server-jar", "runtime-server/target/runtime-server.jar")).toAbsolutePath();
         PrintStream out = System.out;
         out.println("agent-runtime benchmarks on " + machine());
@@ -56,6 +56,9 @@ public final class Harness {
         }
         if (only.contains("http")) {
             HttpFigures.run(t, jar, dir, quick);
+        }
+        if (only.contains("mcp")) {
+            McpFigures.run(t, jar, dir, quick);
         }
         if (only.contains("sandbox")) {
             SandboxFigures.run(t, value(a, "--image", "agent-runtime"), jar, dir, quick);

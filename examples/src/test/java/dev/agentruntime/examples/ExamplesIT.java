@@ -66,6 +66,17 @@ class ExamplesIT {
                 .contains("return a + b");
     }
 
+    @Test
+    void mcpClientExampleUsesTheToolsOverStdio() throws Exception {
+        Path jar = Path.of("../runtime-server/target/runtime-server.jar").toAbsolutePath().normalize();
+
+        String out = output(() -> McpClientExample.main(new String[] {jar.toString(), dir.toString()}));
+
+        assertThat(out).contains("tool: execute_bash", "tool: str_replace_editor")
+                .contains("hello from MCP\n[exit code 0; working directory " + dir)
+                .contains("1\thello from MCP");
+    }
+
     /**
      * Runs where the sandbox tests ran before it: a Docker daemon and their image ({@code agent-runtime:it}, the
      * image of this build's jar). Skipped elsewhere.
