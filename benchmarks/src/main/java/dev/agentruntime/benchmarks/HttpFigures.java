@@ -40,6 +40,9 @@ final class HttpFigures {
                 files(t, c.base, d, name, dir, quick);
                 clients(t, c.base, d, name, quick);
                 memory(t, http, c, d, name);
+                if (d == Dialect.CURRENT) {
+                    streaming(t, c.base);
+                }
             }
         }
     }
@@ -161,6 +164,25 @@ final class HttpFigures {
         Thread.sleep(10_000);
         t.add("http", name + ": RSS / threads / fds right after a 10 MiB output -> 10 s later",
                 right + " -> " + c.proc(), "", "target < 90 MiB");
+    }
+
+    /** {@code /execute_action/stream}: how soon the first output of a command that runs 1 s arrives. */
+    private static void streaming(Table t, String base) {
+        dev.agentruntime.core.RemoteRuntime remote = dev.agentruntime.core.RemoteRuntime.builder(URI.create(base))
+                .build();
+        long[] first = new long[5];
+        for (int i = 0; i < first.length; i++) {
+            long t0 = System.nanoTime();
+            long[] at = {0};
+            remote.execute(new CmdRunAction("echo first; sleep 1; echo second"), Dialect.CURRENT, chunk -> {
+                if (at[0] == 0) {
+                    at[0] = System.nanoTime();
+                }
+            });
+            first[i] = at[0] - t0;
+        }
+        t.add("http", "streamed: first chunk of `echo first; sleep 1; echo second`, median of 5",
+                Stats.ms(new Stats(first).median()), "ms", "the command takes 1 s");
     }
 
     private static HttpRequest request(String base, Action action, Dialect d) {

@@ -40,6 +40,16 @@ public interface AgentRuntime extends AutoCloseable {
     Observation execute(Action action, Dialect dialect);
 
     /**
+     * Executes an action and hands its output to {@code output} as it arrives, before the observation (for a
+     * command: the terminal's text as it comes; other actions may hand nothing). The observation is the same as
+     * {@link #execute(Action, Dialect)}'s. {@code output} runs on another thread and must not block. Default: no
+     * streaming, just the observation.
+     */
+    default Observation execute(Action action, Dialect dialect, java.util.function.Consumer<String> output) {
+        return execute(action, dialect);
+    }
+
+    /**
      * Puts a local file, or with {@code recursive} a directory with its tree, into the runtime's directory
      * {@code destination}.
      */
@@ -50,6 +60,16 @@ public interface AgentRuntime extends AutoCloseable {
 
     /** The names in a directory (relative to the initial working directory): directories first, with a {@code /}. */
     List<String> listFiles(String path) throws IOException;
+
+    /**
+     * Closes a named shell session (see {@link CmdRunAction#inSession(String)}), ending what runs in it.
+     *
+     * @return whether a session of that name was open
+     * @throws UnsupportedOperationException when this runtime has no named sessions
+     */
+    default boolean closeSession(String name) {
+        throw new UnsupportedOperationException("this runtime has no named sessions");
+    }
 
     /** Whether the runtime answers. */
     boolean alive();

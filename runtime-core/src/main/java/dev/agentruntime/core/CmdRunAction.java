@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param thought      the agent's reasoning
  * @param confirmation whether the user confirmed the command
  * @param securityRisk -1 unknown, 0 low, 1 medium, 2 high
+ * @param session      ours, beyond OpenHands: the named shell session to run in ({@code null}: the default one, the
+ *                     only one OpenHands knows); created on first use, closed with
+ *                     {@link AgentRuntime#closeSession(String)}
  */
 public record CmdRunAction(
         String command,
@@ -29,7 +32,8 @@ public record CmdRunAction(
         boolean hidden,
         String thought,
         Confirmation confirmation,
-        int securityRisk) implements Action {
+        int securityRisk,
+        String session) implements Action {
 
     public CmdRunAction {
         Objects.requireNonNull(command, "command");
@@ -37,6 +41,17 @@ public record CmdRunAction(
         Objects.requireNonNull(confirmation, "confirmation");
         Action.checkTimeout(timeout);
         Action.checkSecurityRisk(securityRisk);
+        if (session != null && !session.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("a session name is 1-64 of A-Z a-z 0-9 _ . -, not '" + session + "'");
+        }
+    }
+
+    /** An action in the default session (all of OpenHands' fields, no session). */
+    public CmdRunAction(String command, boolean isInput, boolean blocking, Duration timeout, boolean keepPrompt,
+                        boolean isStatic, String cwd, boolean hidden, String thought, Confirmation confirmation,
+                        int securityRisk) {
+        this(command, isInput, blocking, timeout, keepPrompt, isStatic, cwd, hidden, thought, confirmation,
+                securityRisk, null);
     }
 
     /** A non-blocking command with every other field at its default. */
@@ -57,24 +72,30 @@ public record CmdRunAction(
     /** This command with a hard timeout and the given blocking mode. */
     public CmdRunAction withTimeout(Duration hardTimeout, boolean blockingMode) {
         return new CmdRunAction(command, isInput, blockingMode, hardTimeout, keepPrompt, isStatic, cwd, hidden,
-                thought, confirmation, securityRisk);
+                thought, confirmation, securityRisk, session);
     }
 
     /** This text as input to the running program ({@code is_input=true}). */
     public CmdRunAction asInput() {
         return new CmdRunAction(command, true, blocking, timeout, keepPrompt, isStatic, cwd, hidden, thought,
-                confirmation, securityRisk);
+                confirmation, securityRisk, session);
     }
 
     /** This command with {@code keep_prompt} set (legacy dialect). */
     public CmdRunAction withKeepPrompt(boolean keep) {
         return new CmdRunAction(command, isInput, blocking, timeout, keep, isStatic, cwd, hidden, thought,
-                confirmation, securityRisk);
+                confirmation, securityRisk, session);
+    }
+
+    /** This command in the named shell session {@code name} ({@code null}: the default session). */
+    public CmdRunAction inSession(String name) {
+        return new CmdRunAction(command, isInput, blocking, timeout, keepPrompt, isStatic, cwd, hidden, thought,
+                confirmation, securityRisk, name);
     }
 
     /** This command run in a fresh, separate session in {@code directory} ({@code is_static}). */
     public CmdRunAction asStatic(String directory) {
         return new CmdRunAction(command, isInput, blocking, timeout, keepPrompt, true, directory, hidden, thought,
-                confirmation, securityRisk);
+                confirmation, securityRisk, session);
     }
 }

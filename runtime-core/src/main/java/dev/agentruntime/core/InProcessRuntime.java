@@ -3,6 +3,7 @@ package dev.agentruntime.core;
 import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.CapabilityProvider;
 import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.spi.NamedSessions;
 import dev.agentruntime.core.spi.ProviderContext;
 import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.spi.Workspace;
@@ -91,6 +92,12 @@ public final class InProcessRuntime implements AgentRuntime {
      */
     @Override
     public Observation execute(Action action, Dialect dialect) {
+        return execute(action, dialect, null);
+    }
+
+    /** Executes an action, handing a command's output to {@code output} as it arrives ({@code null}: none). */
+    @Override
+    public Observation execute(Action action, Dialect dialect, java.util.function.Consumer<String> output) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(dialect, "dialect");
         ActionHandler<?> handler = handlers.get(action.getClass());
@@ -98,15 +105,37 @@ public final class InProcessRuntime implements AgentRuntime {
             return new ErrorObservation(action.type() + " is not supported by this runtime; available: "
                     + String.join(", ", typeNames.keySet()));
         }
+        if (alongside(handler, action)) {
+            if (closed) {
+                throw new IllegalStateException("the runtime is closed");
+            }
+            return dispatch(handler, action, new ExecutionContext(dialect, workspace, output));
+        }
         turn.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the runtime is closed");
             }
-            return dispatch(handler, action, new ExecutionContext(dialect, workspace));
+            return dispatch(handler, action, new ExecutionContext(dialect, workspace, output));
         } finally {
             turn.unlock();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends Action> boolean alongside(ActionHandler<A> handler, Action action) {
+        return handler.runsAlongside((A) action);
+    }
+
+    /** Closes a named shell session; false when none of that name is open. */
+    @Override
+    public boolean closeSession(String name) {
+        for (ActionHandler<?> h : handlers.values()) {
+            if (h instanceof NamedSessions sessions) {
+                return sessions.closeSession(name);
+            }
+        }
+        throw new UnsupportedOperationException("this runtime has no shell");
     }
 
     @SuppressWarnings("unchecked")

@@ -63,6 +63,49 @@ public final class RemoteRuntime implements AgentRuntime {
         return ((ObservationDecoding.Decoded) decoded).observation();
     }
 
+    /**
+     * Runs the action through {@code POST /execute_action/stream}: {@code output} gets each piece of output as the
+     * server streams it (on this thread), then the observation is returned.
+     */
+    @Override
+    public Observation execute(Action action, Dialect dialect, java.util.function.Consumer<String> output) {
+        if (output == null) {
+            return execute(action, dialect);
+        }
+        Duration wait = action.timeout() == null ? defaultActionWait : action.timeout().plusSeconds(10);
+        HttpResponse<java.util.stream.Stream<String>> r = send(request("execute_action/stream", wait)
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(OpenHandsWire.encodeActionRequest(action, dialect)))
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            if (r.statusCode() != 200) {
+                throw new RemoteRuntimeException(r.statusCode(), errorMessage(String.join("\n",
+                        lines.toList())));
+            }
+            String event = null;
+            for (java.util.Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (line.startsWith("event: ")) {
+                    event = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    String data = line.substring(6);
+                    if ("output".equals(event)) {
+                        output.accept(String.valueOf(OpenHandsWire.decodeValue(data)));
+                    } else if ("observation".equals(event)) {
+                        ObservationDecoding decoded = OpenHandsWire.decodeObservation(data);
+                        if (decoded instanceof ObservationDecoding.Rejected rejected) {
+                            throw new RemoteRuntimeException(200, "unreadable observation: " + rejected.message());
+                        }
+                        return ((ObservationDecoding.Decoded) decoded).observation();
+                    } else if ("error".equals(event)) {
+                        throw new RemoteRuntimeException(500, errorMessage(data));
+                    }
+                }
+            }
+        }
+        throw new RemoteRuntimeException(200, "the stream ended without an observation");
+    }
+
     @Override
     public void upload(Path source, String destination, boolean recursive) throws IOException {
         byte[] content;
@@ -121,6 +164,19 @@ public final class RemoteRuntime implements AgentRuntime {
         List<String> names = new ArrayList<>();
         ((List<?>) OpenHandsWire.decodeValue(r.body())).forEach(n -> names.add(String.valueOf(n)));
         return names;
+    }
+
+    /** {@code POST /close_session}: closes a named shell session of the server. */
+    @Override
+    public boolean closeSession(String name) {
+        HttpResponse<String> r = send(request("close_session", Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(OpenHandsWire.encodeValue(Map.of("session", name))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new RemoteRuntimeException(r.statusCode(), errorMessage(r.body()));
+        }
+        return Boolean.TRUE.equals(((Map<?, ?>) OpenHandsWire.decodeValue(r.body())).get("closed"));
     }
 
     @Override

@@ -84,6 +84,16 @@ public final class Sandbox implements AgentRuntime {
     }
 
     @Override
+    public Observation execute(Action action, Dialect dialect, java.util.function.Consumer<String> output) {
+        ensureOpen();
+        try {
+            return remote.execute(action, dialect, output);
+        } catch (RemoteRuntimeException e) {
+            throw explained(e);
+        }
+    }
+
+    @Override
     public void upload(Path source, String destination, boolean recursive) throws IOException {
         ensureOpen();
         try {
@@ -108,6 +118,16 @@ public final class Sandbox implements AgentRuntime {
         ensureOpen();
         try {
             return remote.listFiles(path);
+        } catch (RemoteRuntimeException e) {
+            throw explained(e);
+        }
+    }
+
+    @Override
+    public boolean closeSession(String name) {
+        ensureOpen();
+        try {
+            return remote.closeSession(name);
         } catch (RemoteRuntimeException e) {
             throw explained(e);
         }

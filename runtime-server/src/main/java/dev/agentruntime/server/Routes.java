@@ -41,12 +41,35 @@ public final class Routes {
                 .post("/upload_file", blocking(files::upload))
                 .post("/list_files", blocking(files::list))
                 .get("/download_files", blocking(files::download))
+                .post("/execute_action/stream", blocking(new StreamRoute(state)))
+                .post("/close_session", blocking(ex -> closeSession(ex, state)))
                 .add(Methods.POST, "/mcp", failSafe(state.mcp))
                 .add(Methods.GET, "/mcp", failSafe(state.mcp))
                 .add(Methods.DELETE, "/mcp", failSafe(state.mcp))
                 .setFallbackHandler(ex -> Responses.error(ex, 404, "Not Found", null))
                 .setInvalidMethodHandler(ex -> Responses.error(ex, 405, "Method Not Allowed", null));
         return logged(apiKey(options.apiKey(), failSafe(routes)));
+    }
+
+    /** {@code POST /close_session {"session": NAME}}: ours; closes a named shell session. */
+    private static void closeSession(HttpServerExchange ex, ServerState state) throws Exception {
+        String body = requestBody(ex, 64 * 1024);
+        if (body == null) {
+            return;
+        }
+        Object name = null;
+        try {
+            Object v = OpenHandsWire.decodeValue(body);
+            name = v instanceof Map<?, ?> m ? m.get("session") : null;
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        if (!(name instanceof String s) || s.isEmpty()) {
+            Responses.error(ex, 400, "Request body must be a JSON object like {\"session\": \"name\"}", null);
+            return;
+        }
+        boolean closed = state.runtime.closeSession(s);
+        Responses.json(ex, 200, OpenHandsWire.encodeValue(Map.of("closed", closed)));
     }
 
     /** Runs a route on a worker thread, where it may block, with the same failure handling. */

@@ -96,7 +96,8 @@ class McpIT {
         Map<String, McpSchema.Tool> tools = client.listTools().tools().stream()
                 .collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
         assertThat(tools).containsOnlyKeys("execute_bash", "str_replace_editor", "execute_ipython_cell", "browser");
-        assertThat(properties(tools.get("execute_bash"))).containsOnlyKeys("command", "is_input", "timeout");
+        assertThat(properties(tools.get("execute_bash"))).containsOnlyKeys("command", "is_input", "timeout",
+                "session");
         assertThat(properties(tools.get("str_replace_editor"))).containsOnlyKeys("command", "path", "file_text",
                 "old_str", "new_str", "insert_line", "view_range");
         assertThat(tools.get("str_replace_editor").inputSchema().get("required")).asList()
@@ -110,6 +111,15 @@ class McpIT {
                 Map.of("command", "echo $X $(pwd); false")));
         assertThat(r.isError()).isFalse();
         assertThat(text(r)).contains("7 /tmp").contains("[exit code 1; working directory /tmp]");
+    }
+
+    @Test
+    void runsInANamedSession() {
+        client.callTool(new McpSchema.CallToolRequest("execute_bash", Map.of("command", "cd /", "session", "other")));
+        assertThat(text(client.callTool(new McpSchema.CallToolRequest("execute_bash",
+                Map.of("command", "pwd", "session", "other"))))).contains("working directory /]");
+        assertThat(text(client.callTool(new McpSchema.CallToolRequest("execute_bash",
+                Map.of("command", "pwd"))))).doesNotContain("working directory /]");
     }
 
     @Test

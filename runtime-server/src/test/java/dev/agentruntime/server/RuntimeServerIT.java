@@ -426,4 +426,26 @@ class RuntimeServerIT {
             assertThat(line).isEqualTo("HTTP/1.1 200 OK");
         }
     }
+
+    @Test
+    void aRunMayNameASessionAndCloseSessionEndsIt() throws Exception {
+        HttpFixture.Reply r = http.post("/execute_action", """
+                {"action": {"action": "run", "args": {"command": "cd / && pwd", "is_input": false,
+                 "blocking": false, "session": "side"}}}""");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("content").asText()).isEqualTo("/");
+        HttpFixture.Reply main = http.post("/execute_action", """
+                {"action": {"action": "run", "args": {"command": "pwd", "is_input": false, "blocking": false}}}""");
+        assertThat(main.json().get("content").asText()).contains(dir.toString());
+
+        assertThat(http.post("/close_session", "{\"session\": \"side\"}").body()).isEqualTo("{\"closed\":true}");
+        assertThat(http.post("/close_session", "{\"session\": \"side\"}").body()).isEqualTo("{\"closed\":false}");
+        HttpFixture.Reply bad = http.post("/close_session", "{\"name\": 3}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("{\\\"session\\\": \\\"name\\\"}");
+        HttpFixture.Reply badName = http.post("/execute_action", """
+                {"action": {"action": "run", "args": {"command": "true", "session": "no spaces"}}}""");
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.body()).contains("a session name is 1-64 of");
+    }
 }

@@ -49,9 +49,10 @@ public final class BashSession implements AutoCloseable {
     private final Path controlDirectory;
     private final Path commandFile;
     private volatile ShellProcess process;
-    private TerminalReader reader;
+    private volatile TerminalReader reader;
+    private volatile java.util.function.Consumer<String> listener;
     private Thread readerThread;
-    private PromptInfo lastPrompt;
+    private volatile PromptInfo lastPrompt; // read without the session's lock: named sessions start from its cwd
     private boolean running;
     private volatile boolean closed;
 
@@ -107,6 +108,7 @@ public final class BashSession implements AutoCloseable {
             process = ShellProcess.start(directory, user, options.readRcFiles(), options.environment(),
                     options.columns(), options.rows());
             reader = new TerminalReader(process.output(), marker, options.maxOutputChars());
+            reader.setListener(listener);
             readerThread = new Thread(reader, "bash-reader-" + process.pid());
             readerThread.setDaemon(true);
             readerThread.start();
@@ -316,13 +318,42 @@ public final class BashSession implements AutoCloseable {
         }
     }
 
+    /** The handle of {@link #streamTo}: closing it stops the listening. */
+    public interface Streaming extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Hands the output of this session's commands to {@code listener} as it arrives (the terminal's text, escape
+     * sequences included, prompts left out), until the returned handle is closed. The listener runs on the session's
+     * reader thread and must not block; the results of {@link #run} and the others are unchanged. One listener at a
+     * time: a new one replaces the old.
+     */
+    public Streaming streamTo(java.util.function.Consumer<String> listener) {
+        this.listener = listener;
+        TerminalReader r = reader;
+        if (r != null) {
+            r.setListener(listener);
+        }
+        return () -> {
+            if (this.listener == listener) {
+                this.listener = null;
+                TerminalReader current = reader;
+                if (current != null) {
+                    current.setListener(null);
+                }
+            }
+        };
+    }
+
     /** Whether a command is running (it outlived its last wait). */
     public synchronized boolean isRunning() {
         return running;
     }
 
     /** The facts of the last prompt the shell showed. */
-    public synchronized PromptInfo lastPrompt() {
+    public PromptInfo lastPrompt() {
         return lastPrompt;
     }
 

@@ -392,4 +392,54 @@ abstract class CmdRunHandlerCases {
         assertThat(o.exitCode()).isZero();
         assertThat(current("seq 1 10000").metadata().prefix()).isEmpty();
     }
+
+    @Test
+    void namedSessionsRunBesideEachOtherAndCloseAlone() throws Exception {
+        current(new CmdRunAction("export X=default && mkdir -p sub && cd sub"));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // A server in one session, run in the foreground until its session is closed.
+            java.util.concurrent.Future<Observation> server = pool.submit(() -> rt.execute(
+                    new CmdRunAction("python3 -m http.server " + port + " --bind 127.0.0.1")
+                            .withTimeout(Duration.ofSeconds(60)).inSession("srv"), Dialect.CURRENT));
+            String page = "";
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!page.contains("Directory listing") && System.nanoTime() < deadline) {
+                page = current(new CmdRunAction("curl -s http://127.0.0.1:" + port + "/").inSession("client"))
+                        .content();
+            }
+            assertThat(page).as("curl in a second session while the first runs the server")
+                    .contains("Directory listing");
+            assertThat(server).isNotDone();
+            assertThat(current(new CmdRunAction("pwd").inSession("client")).content())
+                    .as("a named session starts in the default session's directory").contains(dir + "/sub");
+
+            assertThat(rt.closeSession("srv")).isTrue();
+            server.get(20, TimeUnit.SECONDS);
+            assertThat(current(new CmdRunAction("curl -s -o /dev/null -w 'code %{http_code}' http://127.0.0.1:"
+                    + port + "/").inSession("client")).content()).contains("code 000");
+            CmdOutputObservation main = current(new CmdRunAction("echo $X; pwd"));
+            assertThat(main.content()).contains("default").contains(dir + "/sub");
+            assertThat(rt.closeSession("srv")).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theNumberOfNamedSessionsIsLimited() {
+        for (int i = 0; i < ShellSessions.DEFAULT_LIMIT; i++) {
+            assertThat(current(new CmdRunAction("echo s" + i).inSession("s" + i)).content()).contains("s" + i);
+        }
+        Observation refused = rt.execute(new CmdRunAction("true").inSession("one-more"), Dialect.CURRENT);
+        assertThat(refused).isInstanceOf(ErrorObservation.class);
+        assertThat(refused.content()).contains("Cannot open shell session 'one-more': 8 named sessions are open "
+                + "already").contains("close_session");
+        assertThat(rt.closeSession("s3")).isTrue();
+        assertThat(current(new CmdRunAction("echo now").inSession("one-more")).content()).contains("now");
+    }
 }

@@ -28,6 +28,14 @@ public interface ActionHandler<A extends Action> extends AutoCloseable {
      */
     Observation handle(A action, ExecutionContext context) throws InterruptedException;
 
+    /**
+     * Whether this action may run while another action runs, without waiting for the runtime's turn: the handler
+     * orders such actions itself (the shell's named sessions each run one command at a time). Default: no.
+     */
+    default boolean runsAlongside(A action) {
+        return false;
+    }
+
     /** Releases what the handler owns (processes, threads). Idempotent. */
     @Override
     default void close() {

@@ -25,7 +25,7 @@ final class ActionFactory {
                     // Legacy: setting any timeout makes an event blocking (the 2024 Event.timeout setter).
                     dialect == Dialect.LEGACY && timeout != null || a.bool("blocking", false), timeout,
                     a.bool("keep_prompt", true), a.bool("is_static", false), a.string("cwd", null),
-                    a.bool("hidden", false), thought, a.confirmation(), risk);
+                    a.bool("hidden", false), thought, a.confirmation(), risk, a.string("session", null));
             case "run_ipython" -> new IPythonRunCellAction(a.string("code", ""), a.bool("include_extra", true),
                     a.string("kernel_init_code", ""), timeout, thought, a.confirmation(), risk);
             case "read" -> new FileReadAction(a.string("path", ""), a.integer("start", 0), a.integer("end", -1),

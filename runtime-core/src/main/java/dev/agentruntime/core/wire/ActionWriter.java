@@ -43,6 +43,9 @@ final class ActionWriter {
                 g.writeStringField("confirmation_state", a.confirmation().wireName());
                 g.writeNumberField("security_risk", a.securityRisk());
             }
+            if (a.session() != null) { // ours; absent otherwise, so that OpenHands' JSON stays as it is
+                g.writeStringField("session", a.session());
+            }
         } else if (action instanceof IPythonRunCellAction a) {
             g.writeStringField("code", a.code());
             g.writeStringField("thought", a.thought());

@@ -40,7 +40,8 @@ final class ArgSpec {
                 req("command", Kind.STRING), opt("is_input", Kind.BOOL), opt("thought", Kind.STRING),
                 opt("blocking", Kind.BOOL), opt("keep_prompt", Kind.BOOL), opt("is_static", Kind.BOOL),
                 opt("cwd", Kind.NULLABLE_STRING), opt("hidden", Kind.BOOL), opt("is_confirmed", Kind.CONFIRMATION),
-                opt("confirmation_state", Kind.CONFIRMATION), opt("security_risk", Kind.SECURITY_RISK));
+                opt("confirmation_state", Kind.CONFIRMATION), opt("security_risk", Kind.SECURITY_RISK),
+                opt("session", Kind.NULLABLE_STRING)); // ours: a named shell session
         add(specs, "run_ipython", "IPythonRunCellAction",
                 req("code", Kind.STRING), opt("thought", Kind.STRING), opt("include_extra", Kind.BOOL),
                 opt("is_confirmed", Kind.CONFIRMATION), opt("confirmation_state", Kind.CONFIRMATION),

@@ -85,7 +85,7 @@ public final class AgentTools {
     Action action(String name, Map<String, Object> a) {
         switch (name) {
             case BASH -> {
-                CmdRunAction run = new CmdRunAction(string(a, "command", true));
+                CmdRunAction run = new CmdRunAction(string(a, "command", true)).inSession(string(a, "session", false));
                 if (flag(a.get("is_input"))) {
                     run = run.asInput();
                 }

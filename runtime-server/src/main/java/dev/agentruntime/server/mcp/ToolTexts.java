@@ -18,7 +18,8 @@ final class ToolTexts {
             {"type": "object", "properties": {
               "command": {"type": "string", "description": "The bash command to run, or with is_input the text to type (C-c, C-d and C-z send the control keys)."},
               "is_input": {"type": "string", "enum": ["true", "false"], "description": "true to send the command as input to the program still running, instead of starting a new command. Default false."},
-              "timeout": {"type": "number", "description": "Seconds after which a still-running command is interrupted. Without it, a command returns once it has printed nothing new for a while."}
+              "timeout": {"type": "number", "description": "Seconds after which a still-running command is interrupted. Without it, a command returns once it has printed nothing new for a while."},
+              "session": {"type": "string", "description": "Run in this named shell session instead of the main one (e.g. a server in one, its tests in another); made on first use in the main session's directory."}
             }, "required": ["command"]}""";
 
     static final String EDITOR = """

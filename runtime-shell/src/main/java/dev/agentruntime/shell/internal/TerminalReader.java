@@ -34,6 +34,8 @@ public final class TerminalReader implements Runnable {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private String pending = "";
+    private volatile java.util.function.Consumer<String> listener;
+    private final StringBuilder streamed = new StringBuilder(); // this chunk's output for the listener
     private Capture capture;
     private PromptInfo capturePrompt;
     private long promptCount;
@@ -86,6 +88,7 @@ public final class TerminalReader implements Runnable {
     private void accept(String chunk) {
         lock.lock();
         try {
+            streamed.setLength(0);
             String text = pending.isEmpty() ? chunk : pending + chunk;
             pending = "";
             boolean promptSeenInChunk = false;
@@ -94,16 +97,16 @@ public final class TerminalReader implements Runnable {
                 int start = text.indexOf(marker.start(), at);
                 if (start < 0) {
                     int keep = partialPrefix(text, Math.max(at, text.length() - marker.start().length() + 1));
-                    capture.append(text, at, keep);
+                    captured(text, at, keep);
                     pending = text.substring(keep);
                     break;
                 }
-                capture.append(text, at, start);
+                captured(text, at, start);
                 int bodyStart = start + marker.start().length();
                 int end = text.indexOf(marker.end(), bodyStart);
                 if (end < 0) {
                     if (text.length() - start > MAX_PENDING_PROMPT) {
-                        capture.append(text, start, text.length());
+                        captured(text, start, text.length());
                     } else {
                         pending = text.substring(start);
                     }
@@ -112,7 +115,7 @@ public final class TerminalReader implements Runnable {
                 PromptInfo prompt = marker.parse(text.substring(bodyStart, end));
                 at = end + marker.end().length();
                 if (prompt == null) {
-                    capture.append(text, start, at);
+                    captured(text, start, at);
                 } else {
                     onPrompt(prompt);
                     promptSeenInChunk = true;
@@ -127,6 +130,27 @@ public final class TerminalReader implements Runnable {
         } finally {
             lock.unlock();
         }
+        java.util.function.Consumer<String> l = listener;
+        if (l != null && streamed.length() > 0) {
+            // On this reader thread, outside the lock: the listener must not block (it hands the text over).
+            l.accept(streamed.toString());
+        }
+    }
+
+    /** Output for the capture, and for the listener when one is set. Called under the lock. */
+    private void captured(String text, int from, int to) {
+        capture.append(text, from, to);
+        if (listener != null) {
+            streamed.append(text, from, to);
+        }
+    }
+
+    /**
+     * Hands every piece of command output to {@code listener} as it arrives, prompts excluded, until called with
+     * {@code null}. The listener runs on the reader thread and must return quickly.
+     */
+    public void setListener(java.util.function.Consumer<String> listener) {
+        this.listener = listener;
     }
 
     /** The index from which the text's end could be the beginning of a marker, to hold it back. */
