@@ -182,17 +182,25 @@ class McpIT {
         Path jar = Path.of("target/runtime-server.jar").toAbsolutePath();
         ServerParameters params = ServerParameters.builder(ProcessHandle.current().info().command().orElse("java"))
                 .args("-jar", jar.toString(), "--mcp-stdio", "--working-dir", work.toString(),
-                        "--no-enable-browser").build();
+                        "--plugins", "jupyter", "--browser-engine", "htmlunit").build();
         StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
         McpSyncClient stdio = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
         try {
             stdio.initialize();
             assertThat(stdio.listTools().tools()).extracting(McpSchema.Tool::name)
-                    .containsExactlyInAnyOrder("execute_bash", "str_replace_editor");
+                    .containsExactlyInAnyOrder("execute_bash", "str_replace_editor", "execute_ipython_cell", "browser");
             McpSchema.CallToolResult r = stdio.callTool(new McpSchema.CallToolRequest("execute_bash",
                     Map.of("command", "echo over stdio > f.txt && cat f.txt")));
             assertThat(text(r)).contains("over stdio");
             assertThat(Files.readString(work.resolve("f.txt"))).isEqualTo("over stdio\n");
+            assertThat(text(stdio.callTool(new McpSchema.CallToolRequest("str_replace_editor", Map.of("command",
+                    "str_replace", "path", work.resolve("f.txt").toString(), "old_str", "over", "new_str",
+                    "through"))))).contains("has been edited");
+            assertThat(text(stdio.callTool(new McpSchema.CallToolRequest("execute_ipython_cell",
+                    Map.of("code", "print(open('f.txt').read().upper())"))))).contains("THROUGH STDIO");
+            String page = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+            assertThat(text(stdio.callTool(new McpSchema.CallToolRequest("browser",
+                    Map.of("code", "goto('" + page + "')"))))).contains("Hello from the site");
             McpSchema.CallToolResult bad = stdio.callTool(new McpSchema.CallToolRequest("execute_bash",
                     Map.of("command", "echo", "timeout", -5)));
             assertThat(bad.isError()).isTrue();
