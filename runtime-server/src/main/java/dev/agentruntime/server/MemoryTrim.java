@@ -37,6 +37,37 @@ final class MemoryTrim {
         }
     }
 
+    /**
+     * Full collections with the heap's free-space ratios lowered for their duration (10-30%), then put back: while
+     * working, the heap keeps room (the JVM's 40-70%, fewer collections for megabyte actions); once idle, it gives
+     * that room back. The serial collector damps shrinking over successive full collections (0%, 10%, 40%, then all
+     * of the free space), so four run in a row, a few milliseconds each on a small live heap.
+     */
+    private void trim() {
+        com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        String min = vm.getVMOption("MinHeapFreeRatio").getValue();
+        String max = vm.getVMOption("MaxHeapFreeRatio").getValue();
+        boolean lowered = false;
+        try {
+            if (Integer.parseInt(max) > 30) {
+                vm.setVMOption("MinHeapFreeRatio", "10");
+                vm.setVMOption("MaxHeapFreeRatio", "30");
+                lowered = true;
+            }
+            for (int i = 0; i < 4 && lastActionNanos.getAsLong() <= System.nanoTime() - IDLE_NANOS; i++) {
+                System.gc();
+            }
+        } catch (IllegalArgumentException e) {
+            System.gc(); // a JVM that will not change them: collect anyway
+        } finally {
+            if (lowered) {
+                vm.setVMOption("MaxHeapFreeRatio", max);
+                vm.setVMOption("MinHeapFreeRatio", min);
+            }
+        }
+    }
+
     private void trimWhenIdle() {
         try {
             while (true) {
@@ -48,11 +79,7 @@ final class MemoryTrim {
                 Thread.sleep(wait / 1_000_000 + 1);
             }
             pending.set(false);
-            // The serial collector damps shrinking over successive full collections (0%, 10%, 40%, then all of the
-            // free space): four in a row give it all back, each taking a few milliseconds on a small live heap.
-            for (int i = 0; i < 4 && lastActionNanos.getAsLong() <= System.nanoTime() - IDLE_NANOS; i++) {
-                System.gc();
-            }
+            trim();
         } catch (InterruptedException e) {
             pending.set(false);
         }

@@ -26,7 +26,14 @@ public final class TextFiles {
      * @throws CharacterCodingException when the file is not valid UTF-8
      */
     public static String readLines(Path file, int start, int end) throws IOException {
-        int[] range = LineRanges.readRange(countLines(file), start, end);
+        int lines = countLines(file);
+        int[] range = LineRanges.readRange(lines, start, end);
+        if (range[0] == 0 && range[1] >= lines) {
+            String whole = wholeAscii(file);
+            if (whole != null) {
+                return whole;
+            }
+        }
         StringBuilder out = new StringBuilder();
         try (BufferedReader in = strictReader(file)) {
             char[] buf = new char[1 << 16];
@@ -59,6 +66,24 @@ public final class TextFiles {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * All of an ASCII file (the usual source file) with its line ends made {@code \n}, read in bulk; {@code null} for
+     * a file with other bytes or over 64 MiB, which take the line-by-line path.
+     */
+    private static String wholeAscii(Path file) throws IOException {
+        if (Files.size(file) > (64L << 20)) {
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (byte b : bytes) {
+            if (b < 0) {
+                return null;
+            }
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** The whole file as strict UTF-8. */
