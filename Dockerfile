@@ -36,7 +36,7 @@ WORKDIR /workspace
 EXPOSE 8000
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/agent-runtime/runtime-server.jsa", \
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m", \
-            "-jar", "/opt/agent-runtime/runtime-server.jar"]
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m", "-XX:MinHeapFreeRatio=10", \
+            "-XX:MaxHeapFreeRatio=30", "-jar", "/opt/agent-runtime/runtime-server.jar"]
 CMD ["8000", "--working-dir", "/workspace", "--plugins", "jupyter", "agent_skills", \
      "--username", "openhands", "--user-id", "1000"]

@@ -21,7 +21,7 @@ final class ServerFigures {
 
     /** The flags the README's run command (bin/serve) and the Dockerfile use. */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m",
-            "-Xmx512m");
+            "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     private ServerFigures() {
     }

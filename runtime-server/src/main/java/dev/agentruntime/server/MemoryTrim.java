@@ -38,10 +38,10 @@ final class MemoryTrim {
     }
 
     /**
-     * Full collections with the heap's free-space ratios lowered for their duration (10-30%), then put back: while
-     * working, the heap keeps room (the JVM's 40-70%, fewer collections for megabyte actions); once idle, it gives
-     * that room back. The serial collector damps shrinking over successive full collections (0%, 10%, 40%, then all
-     * of the free space), so four run in a row, a few milliseconds each on a small live heap.
+     * Full collections, with the heap's free-space ratios lowered to 10-30% for their duration when the JVM runs with
+     * wider ones (the JVM's own 40-70%, say), then put back. The serial collector damps shrinking over successive
+     * full collections (0%, 10%, 40%, then all of the free space), so four run in a row, a few milliseconds each on a
+     * small live heap.
      */
     private void trim() {
         com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
