@@ -45,7 +45,8 @@ final class ActionRoute implements HttpHandler {
             Observation o = state.runtime.execute(decoded.action(), decoded.dialect());
             Utf8Json reply = OpenHandsWire.encodeObservationUtf8(o, decoded.dialect());
             state.lastExecutionNanos.set(System.nanoTime());
-            state.memoryTrim.after(Math.max(body.length(), reply.length()));
+            // The output as captured counts too: the current dialect returns 30,000 characters of a 10 MB one.
+            state.memoryTrim.after(Math.max(Math.max(body.length(), reply.length()), o.content().length()));
             Responses.json(ex, 200, reply);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "executing " + decoded.action().type() + " failed", e);

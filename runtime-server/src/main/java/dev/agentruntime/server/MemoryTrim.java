@@ -15,18 +15,38 @@ final class MemoryTrim {
     /** From this many bytes or characters on, an action counts as large. */
     static final long LARGE = 1 << 20;
     static final long IDLE_NANOS = 2_000_000_000L;
+    /** Heap growth since the last trim that schedules one. */
+    static final long GROWTH = 16 << 20;
 
     private final LongSupplier lastActionNanos;
+    private final long idleNanos;
+    private final LongSupplier committedHeap;
+    private final Runnable trim;
     private final AtomicLong largeAt = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** The heap's committed size after the last trim (at first, at start). */
+    private volatile long trimmedHeap;
 
     MemoryTrim(LongSupplier lastActionNanos) {
-        this.lastActionNanos = lastActionNanos;
+        this(lastActionNanos, IDLE_NANOS, Runtime.getRuntime()::totalMemory, null);
     }
 
-    /** Notes an action that moved {@code size} bytes or characters; a large one schedules a trim. */
+    /** For tests: another idle time, heap size and trim ({@code null}: the full collections). */
+    MemoryTrim(LongSupplier lastActionNanos, long idleNanos, LongSupplier committedHeap, Runnable trim) {
+        this.lastActionNanos = lastActionNanos;
+        this.idleNanos = idleNanos;
+        this.committedHeap = committedHeap;
+        this.trim = trim != null ? trim : this::collect;
+        this.trimmedHeap = committedHeap.getAsLong();
+    }
+
+    /**
+     * Notes an action that moved {@code size} bytes or characters. A large one schedules a trim, and so does any
+     * action after which the heap has grown by {@link #GROWTH} since the last trim: a command's whole output may be
+     * held while only its last lines are answered (the current dialect), or a page may have been parsed.
+     */
     void after(long size) {
-        if (size < LARGE) {
+        if (size < LARGE && committedHeap.getAsLong() < trimmedHeap + GROWTH) {
             return;
         }
         largeAt.set(System.nanoTime());
@@ -43,7 +63,7 @@ final class MemoryTrim {
      * full collections (0%, 10%, 40%, then all of the free space), so four run in a row, a few milliseconds each on a
      * small live heap.
      */
-    private void trim() {
+    private void collect() {
         com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
                 .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
         String min = vm.getVMOption("MinHeapFreeRatio").getValue();
@@ -55,7 +75,7 @@ final class MemoryTrim {
                 vm.setVMOption("MaxHeapFreeRatio", "30");
                 lowered = true;
             }
-            for (int i = 0; i < 4 && lastActionNanos.getAsLong() <= System.nanoTime() - IDLE_NANOS; i++) {
+            for (int i = 0; i < 4 && lastActionNanos.getAsLong() <= System.nanoTime() - idleNanos; i++) {
                 System.gc();
             }
         } catch (IllegalArgumentException e) {
@@ -72,14 +92,15 @@ final class MemoryTrim {
         try {
             while (true) {
                 long idleSince = Math.max(largeAt.get(), lastActionNanos.getAsLong());
-                long wait = idleSince + IDLE_NANOS - System.nanoTime();
+                long wait = idleSince + idleNanos - System.nanoTime();
                 if (wait <= 0) {
                     break;
                 }
                 Thread.sleep(wait / 1_000_000 + 1);
             }
             pending.set(false);
-            trim();
+            trim.run();
+            trimmedHeap = committedHeap.getAsLong();
         } catch (InterruptedException e) {
             pending.set(false);
         }

@@ -119,9 +119,15 @@ public final class Routes {
             ex.addExchangeCompleteListener((done, nextListener) -> {
                 if (LOG.isLoggable(Level.INFO)) {
                     String action = done.getAttachment(ACTION_TYPE);
-                    LOG.log(Level.INFO, String.format("%s %s%s %d %.1f ms", done.getRequestMethod(),
-                            done.getRequestPath(), action == null ? "" : " " + action, done.getStatusCode(),
-                            (System.nanoTime() - start) / 1e6));
+                    long tenths = Math.round((System.nanoTime() - start) / 1e5);
+                    StringBuilder line = new StringBuilder(64).append(done.getRequestMethod()).append(' ')
+                            .append(done.getRequestPath());
+                    if (action != null) {
+                        line.append(' ').append(action);
+                    }
+                    // Not String.format: it parses its pattern on every call, and this runs on every request.
+                    LOG.log(Level.INFO, line.append(' ').append(done.getStatusCode()).append(' ').append(tenths / 10)
+                            .append('.').append(tenths % 10).append(" ms").toString());
                 }
                 nextListener.proceed();
             });

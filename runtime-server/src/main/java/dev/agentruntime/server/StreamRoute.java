@@ -95,6 +95,7 @@ final class StreamRoute implements HttpHandler {
         if (connected) {
             event(out, "observation", OpenHandsWire.encodeObservation(o, dialect));
         }
+        state.memoryTrim.after(o.content().length());
     }
 
     /** Writes one event and flushes it; false when the client has gone. */

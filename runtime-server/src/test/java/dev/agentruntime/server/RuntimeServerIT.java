@@ -448,4 +448,61 @@ class RuntimeServerIT {
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.body()).contains("a session name is 1-64 of");
     }
+
+    /**
+     * Small replies leave from the I/O thread, large ones from the worker in slices: requests pipelined in one write,
+     * with replies on both sides of that limit, are all answered, whole and in order, on the one connection.
+     */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderWhateverTheReplySize() throws Exception {
+        String[] commands = {"echo one", "seq 1 20000", "echo three", "seq 1 3", "echo five"};
+        StringBuilder requests = new StringBuilder();
+        for (String c : commands) {
+            // The 2024 dialect: its replies carry the whole output.
+            String body = "{\"action\": {\"action\": \"run\", \"args\": {\"command\": \"" + c + "\", "
+                    + "\"thought\": \"\", \"blocking\": true, \"keep_prompt\": true, \"is_confirmed\": \"confirmed\"}}}";
+            requests.append("POST /execute_action HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n")
+                    .append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            for (String c : commands) {
+                assertThat(line(in)).isEqualTo("HTTP/1.1 200 OK");
+                int length = -1;
+                for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                    if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(h.substring(15).trim());
+                    }
+                }
+                byte[] body = new byte[length];
+                in.readFully(body);
+                JsonNode o = HttpFixture.JSON.readTree(body);
+                assertThat(o.get("extras").get("command").asText()).isEqualTo(c);
+                String content = o.get("content").asText();
+                if (c.equals("seq 1 20000")) {
+                    assertThat(body.length).isGreaterThan(Responses.IO_THREAD_REPLY);
+                    assertThat(content).startsWith("1\r\n2\r\n").contains("\r\n19999\r\n20000\r\n");
+                } else {
+                    assertThat(body.length).isLessThan(Responses.IO_THREAD_REPLY);
+                    assertThat(content).startsWith(c.startsWith("echo") ? c.substring(5) + "\r\n" : "1\r\n2\r\n3\r\n");
+                }
+            }
+        }
+    }
+
+    private static String line(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("the connection closed after: " + sb);
+            }
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
 }
