@@ -33,10 +33,12 @@ RUN set -e; ws=$(mktemp -d); \
     curl -sf localhost:8001/list_files -d '{}' >/dev/null; \
     kill -TERM $pid; wait $pid || true; rm -rf "$ws"; test -s /opt/agent-runtime/runtime-server.jsa
 WORKDIR /workspace
+# As bin/serve: two malloc arenas, so that native memory freed after a large output leaves the process.
+ENV MALLOC_ARENA_MAX=2
 EXPOSE 8000
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/agent-runtime/runtime-server.jsa", \
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m", "-XX:MinHeapFreeRatio=10", \
-            "-XX:MaxHeapFreeRatio=30", "-jar", "/opt/agent-runtime/runtime-server.jar"]
+            "-XX:MaxHeapFreeRatio=30", "-XX:CompileThresholdScaling=0.1", "-jar", "/opt/agent-runtime/runtime-server.jar"]
 CMD ["8000", "--working-dir", "/workspace", "--plugins", "jupyter", "agent_skills", \
      "--username", "openhands", "--user-id", "1000"]

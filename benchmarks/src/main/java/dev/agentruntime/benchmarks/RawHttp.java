@@ -30,6 +30,61 @@ final class RawHttp implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /**
+     * Runs this client's code a few thousand times against a loopback stand-in that answers every request alike, so
+     * that figures of a fresh server measure the server's warm-up and not this client's.
+     */
+    static void warmUp() throws IOException {
+        try (java.net.ServerSocket stand = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> answerAll(stand), "raw-http-warm-up");
+            answering.setDaemon(true);
+            answering.start();
+            byte[] body = "{\"action\": {\"action\": \"run\", \"args\": {\"command\": \"echo hi\"}}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            try (RawHttp client = new RawHttp("http://127.0.0.1:" + stand.getLocalPort())) {
+                for (int i = 0; i < 3000; i++) {
+                    client.post("/execute_action", body);
+                }
+            }
+        }
+    }
+
+    private static void answerAll(java.net.ServerSocket stand) {
+        byte[] reply = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n"
+                + "{\"status\":\"ok\"}").getBytes(StandardCharsets.US_ASCII);
+        try (Socket s = stand.accept()) {
+            s.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            while (true) {
+                long length = 0;
+                StringBuilder line = new StringBuilder();
+                for (int c = in.read(); ; c = in.read()) {
+                    if (c < 0) {
+                        return;
+                    }
+                    if (c != '\n') {
+                        line.append((char) c);
+                        continue;
+                    }
+                    String header = line.toString().trim().toLowerCase(Locale.ROOT);
+                    line.setLength(0);
+                    if (header.isEmpty()) {
+                        break;
+                    }
+                    if (header.startsWith("content-length:")) {
+                        length = Long.parseLong(header.substring(15).trim());
+                    }
+                }
+                in.skipNBytes(length);
+                out.write(reply);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the client has gone
+        }
+    }
+
     /** Posts {@code body} to {@code path} and returns the response body; fails on a status other than 200. */
     byte[] post(String path, byte[] body) throws IOException {
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"

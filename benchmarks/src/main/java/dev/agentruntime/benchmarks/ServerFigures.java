@@ -19,9 +19,14 @@ final class ServerFigures {
     static final String ECHO = "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo hi\","
             + "\"is_input\":false,\"blocking\":false},\"timeout\":30.0}}";
 
-    /** The flags the README's run command (bin/serve) and the Dockerfile use. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m",
-            "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+    /**
+     * The flags the README's run command (bin/serve) and the Dockerfile use, or, as bin/serve does, those of
+     * {@code JAVA_OPTS} when it is set (for comparing flags).
+     */
+    static final List<String> JVM_FLAGS = System.getenv("JAVA_OPTS") != null
+            ? List.of(System.getenv("JAVA_OPTS").trim().split("\\s+"))
+            : List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-Xms16m",
+                    "-Xmx512m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     private ServerFigures() {
     }
@@ -97,7 +102,9 @@ final class ServerFigures {
             }
             command.addAll(List.of("-jar", jar.toString(), "0", "--working-dir", dir.toString(), "--host",
                     "127.0.0.1", "--no-enable-browser"));
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as bin/serve and the image
+            Process p = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("agent-runtime listening on port ")) {
