@@ -41,6 +41,7 @@ final class ActionRoute implements HttpHandler {
         ActionDecoding.Decoded decoded = (ActionDecoding.Decoded) decoding;
         ex.putAttachment(Routes.ACTION_TYPE, decoded.action().type());
         state.lastExecutionNanos.set(System.nanoTime());
+        state.memoryTrim.before(body.length());
         try {
             Observation o = state.runtime.execute(decoded.action(), decoded.dialect());
             Utf8Json reply = OpenHandsWire.encodeObservationUtf8(o, decoded.dialect());

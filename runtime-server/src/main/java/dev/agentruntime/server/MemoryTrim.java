@@ -5,10 +5,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Gives memory back after a large action. A 10 MB output grows the heap to hold its copies; with the serial
- * collector the heap shrinks (and the memory leaves the process) only at a full collection, which an idle server
- * never has. So once the server has been idle for {@link #IDLE_NANOS} after an action that moved megabytes, full
- * collections run (tens of milliseconds, on a short-lived daemon thread, never while an action runs). Thread-safe.
+ * Gives the heap room while large actions run and gives the memory back once the server is idle. The server runs
+ * with tight heap free ratios (10-30%), which keep it small, but a megabyte file or output then makes the serial
+ * collector run a full collection every few allocations (4 s of pauses in 100 writes and reads of 1 MiB). So a large
+ * action widens the ratios to the JVM's own 40-70%; and once the server has been idle for {@link #IDLE_NANOS} after
+ * it, the configured ratios come back and full collections shrink the heap (tens of milliseconds, on a short-lived
+ * daemon thread, never while an action runs): with the serial collector the heap shrinks, and the memory leaves the
+ * process, only at a full collection, which an idle server never has. Thread-safe.
  */
 final class MemoryTrim {
 
@@ -24,31 +27,52 @@ final class MemoryTrim {
     private final Runnable trim;
     private final AtomicLong largeAt = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final Runnable widen;
     /** The heap's committed size after the last trim (at first, at start). */
     private volatile long trimmedHeap;
+    /** The ratios the JVM was started with, and whether they are widened now. */
+    private final String minRatio;
+    private final String maxRatio;
+    private boolean widened;
 
     MemoryTrim(LongSupplier lastActionNanos) {
-        this(lastActionNanos, IDLE_NANOS, Runtime.getRuntime()::totalMemory, null);
+        this(lastActionNanos, IDLE_NANOS, Runtime.getRuntime()::totalMemory, null, null);
     }
 
-    /** For tests: another idle time, heap size and trim ({@code null}: the full collections). */
-    MemoryTrim(LongSupplier lastActionNanos, long idleNanos, LongSupplier committedHeap, Runnable trim) {
+    /**
+     * For tests: another idle time, heap size, trim ({@code null}: restore the ratios and collect) and widening
+     * ({@code null}: of the JVM's ratios).
+     */
+    MemoryTrim(LongSupplier lastActionNanos, long idleNanos, LongSupplier committedHeap, Runnable trim,
+               Runnable widen) {
         this.lastActionNanos = lastActionNanos;
         this.idleNanos = idleNanos;
         this.committedHeap = committedHeap;
         this.trim = trim != null ? trim : this::collect;
+        this.widen = widen != null ? widen : this::widenRatios;
         this.trimmedHeap = committedHeap.getAsLong();
+        this.minRatio = vm().getVMOption("MinHeapFreeRatio").getValue();
+        this.maxRatio = vm().getVMOption("MaxHeapFreeRatio").getValue();
+    }
+
+    /** Notes an action about to run with a request of {@code size} bytes: a large one gets the heap room at once. */
+    void before(long size) {
+        if (size >= LARGE) {
+            widen.run();
+        }
     }
 
     /**
-     * Notes an action that moved {@code size} bytes or characters. A large one schedules a trim, and so does any
-     * action after which the heap has grown by {@link #GROWTH} since the last trim: a command's whole output may be
-     * held while only its last lines are answered (the current dialect), or a page may have been parsed.
+     * Notes an action that moved {@code size} bytes or characters. A large one schedules a trim (and gives the heap
+     * room for the actions until then), and so does any action after which the heap has grown by {@link #GROWTH}
+     * since the last trim: a command's whole output may be held while only its last lines are answered (the current
+     * dialect), or a page may have been parsed.
      */
     void after(long size) {
         if (size < LARGE && committedHeap.getAsLong() < trimmedHeap + GROWTH) {
             return;
         }
+        widen.run();
         largeAt.set(System.nanoTime());
         if (pending.compareAndSet(false, true)) {
             Thread t = new Thread(this::trimWhenIdle, "memory-trim");
@@ -57,33 +81,46 @@ final class MemoryTrim {
         }
     }
 
+    private static com.sun.management.HotSpotDiagnosticMXBean vm() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class);
+    }
+
+    /** 40-70%, when the JVM was started with tighter ratios (bin/serve's 10-30%). */
+    private synchronized void widenRatios() {
+        if (widened || Integer.parseInt(maxRatio) >= 70) {
+            return;
+        }
+        try {
+            vm().setVMOption("MaxHeapFreeRatio", "70"); // max first: min may never exceed it
+            vm().setVMOption("MinHeapFreeRatio", String.valueOf(Math.max(40, Integer.parseInt(minRatio))));
+            widened = true;
+        } catch (IllegalArgumentException e) {
+            // a JVM that will not change them
+        }
+    }
+
     /**
-     * Full collections, with the heap's free-space ratios lowered to 10-30% for their duration when the JVM runs with
-     * wider ones (the JVM's own 40-70%, say), then put back. The serial collector damps shrinking over successive
+     * Full collections with the heap's free-space ratios at the configured ones, or at 10-30% when those are wider
+     * (the JVM's own 40-70%, say; then put back afterwards). The serial collector damps shrinking over successive
      * full collections (0%, 10%, 40%, then all of the free space), so four run in a row, a few milliseconds each on a
      * small live heap.
      */
-    private void collect() {
-        com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
-                .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-        String min = vm.getVMOption("MinHeapFreeRatio").getValue();
-        String max = vm.getVMOption("MaxHeapFreeRatio").getValue();
-        boolean lowered = false;
+    private synchronized void collect() {
+        boolean wide = Integer.parseInt(maxRatio) > 30;
         try {
-            if (Integer.parseInt(max) > 30) {
-                vm.setVMOption("MinHeapFreeRatio", "10");
-                vm.setVMOption("MaxHeapFreeRatio", "30");
-                lowered = true;
-            }
+            vm().setVMOption("MinHeapFreeRatio", wide ? "10" : minRatio); // min first: it may never exceed max
+            vm().setVMOption("MaxHeapFreeRatio", wide ? "30" : maxRatio);
+            widened = false;
             for (int i = 0; i < 4 && lastActionNanos.getAsLong() <= System.nanoTime() - idleNanos; i++) {
                 System.gc();
             }
         } catch (IllegalArgumentException e) {
             System.gc(); // a JVM that will not change them: collect anyway
         } finally {
-            if (lowered) {
-                vm.setVMOption("MaxHeapFreeRatio", max);
-                vm.setVMOption("MinHeapFreeRatio", min);
+            if (wide) {
+                vm().setVMOption("MaxHeapFreeRatio", maxRatio);
+                vm().setVMOption("MinHeapFreeRatio", minRatio);
             }
         }
     }

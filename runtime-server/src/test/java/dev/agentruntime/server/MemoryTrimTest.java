@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** When the trim runs: after a large action or a grown heap, once the server has been idle, never during an action. */
+/**
+ * When the heap gets room (before and after a large action) and when the trim runs (after a large action or a grown
+ * heap, once the server has been idle, never during an action).
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MemoryTrimTest {
 
@@ -17,12 +20,25 @@ class MemoryTrimTest {
     final AtomicLong lastAction = new AtomicLong(System.nanoTime());
     final AtomicLong heap = new AtomicLong(32 << 20);
     final Semaphore trims = new Semaphore(0);
-    final MemoryTrim trim = new MemoryTrim(lastAction::get, IDLE, heap::get, trims::release);
+    final AtomicLong widenings = new AtomicLong();
+    final MemoryTrim trim = new MemoryTrim(lastAction::get, IDLE, heap::get, trims::release,
+            widenings::incrementAndGet);
+
+    @Test
+    void aLargeRequestGetsRoomBeforeItRuns() {
+        trim.before(MemoryTrim.LARGE - 1);
+        assertThat(widenings).hasValue(0);
+
+        trim.before(MemoryTrim.LARGE);
+        assertThat(widenings).hasValue(1);
+        assertThat(trims.tryAcquire()).isFalse();
+    }
 
     @Test
     void aLargeActionIsFollowedByOneTrimOnceIdle() throws Exception {
         trim.after(MemoryTrim.LARGE);
         trim.after(MemoryTrim.LARGE * 5);
+        assertThat(widenings.get()).isPositive();
 
         assertThat(trims.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
         assertThat(trims.tryAcquire(300, TimeUnit.MILLISECONDS)).isFalse();
@@ -47,6 +63,7 @@ class MemoryTrimTest {
         }
 
         assertThat(trims.tryAcquire(500, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(widenings).hasValue(0);
     }
 
     @Test

@@ -37,7 +37,12 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
         try {
             boolean existed = Files.exists(file);
             String text;
-            if (existed) {
+            if (existed && action.start() == 0 && action.end() == -1) {
+                // Nothing of the old lines is kept, but OpenHands reads them first: a file that is not UTF-8 is
+                // still refused.
+                TextFiles.requireUtf8(file);
+                text = LineRanges.insert(action.content(), List.of(), 0, -1);
+            } else if (existed) {
                 List<String> original = TextFiles.lines(file);
                 text = LineRanges.insert(action.content(), original, action.start(), action.end());
             } else {

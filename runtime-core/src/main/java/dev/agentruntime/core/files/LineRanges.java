@@ -32,13 +32,12 @@ public final class LineRanges {
      * lines {@code [start, end)}; every inserted line gets a {@code \n}.
      */
     public static String insert(String content, List<String> original, int start, int end) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(content.length() + 1);
         if (start != 0) {
             original.subList(0, Math.min(Math.max(start, 0), original.size())).forEach(out::append);
         }
-        for (String line : content.split("\n", -1)) {
-            out.append(line).append('\n');
-        }
+        // Python adds "\n" to every piece of content.split("\n"): that is the content and one more "\n".
+        out.append(content).append('\n');
         if (end != -1) {
             List<String> rest = end >= 0 && end <= original.size() ? original.subList(end, original.size())
                     : end < 0 ? original.subList(Math.max(0, original.size() + end), original.size()) : List.of();

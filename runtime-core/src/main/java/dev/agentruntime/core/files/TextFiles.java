@@ -99,6 +99,19 @@ public final class TextFiles {
         }
     }
 
+    /**
+     * Reads the whole file as strict UTF-8 and keeps nothing: a {@link java.nio.charset.CharacterCodingException}
+     * when it is not.
+     */
+    public static void requireUtf8(Path file) throws IOException {
+        try (BufferedReader in = strictReader(file)) {
+            char[] buf = new char[8192];
+            while (in.read(buf) >= 0) {
+                // decoding is the check
+            }
+        }
+    }
+
     private static BufferedReader strictReader(Path file) throws IOException {
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
                 .newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -68,6 +68,28 @@ class FileHandlersTest {
     }
 
     @Test
+    void rewritesAWholeExistingFileInPlace() throws Exception {
+        Path file = Files.writeString(dir.resolve("sub/f.txt"), "old\nlines\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+
+        write.handle(new FileWriteAction("f.txt", "new\r\ntext\n\nend"), ctx(Dialect.LEGACY));
+
+        assertThat(Files.readString(file)).isEqualTo("new\r\ntext\n\nend\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void anExistingFileThatIsNotUtf8IsNotOverwrittenEvenWhole() throws Exception {
+        byte[] latin = {'c', 'a', 'f', (byte) 0xe9, '\n'};
+        Path file = Files.write(dir.resolve("sub/latin.txt"), latin);
+
+        Observation o = write.handle(new FileWriteAction("latin.txt", "replaced"), ctx(Dialect.LEGACY));
+
+        assertThat(o).isEqualTo(new ErrorObservation("File could not be decoded as utf-8: " + file));
+        assertThat(Files.readAllBytes(file)).isEqualTo(latin);
+    }
+
+    @Test
     void readsALineRange() throws Exception {
         Files.writeString(dir.resolve("sub/f.txt"), "a\nb\nc\nd\ne\n");
 
