@@ -140,11 +140,17 @@ public final class Routes {
      * read further than that).
      */
     static String requestBody(HttpServerExchange ex, long max) throws java.io.IOException {
+        byte[] body = requestBytes(ex, max);
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The request body as bytes, or {@code null} after answering 413 as {@link #requestBody} does. */
+    static byte[] requestBytes(HttpServerExchange ex, long max) throws java.io.IOException {
         byte[] body = ex.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (body.length > max) {
             Responses.error(ex, 413, "Request body is larger than the limit of " + max + " bytes", null);
             return null;
         }
-        return new String(body, StandardCharsets.UTF_8);
+        return body;
     }
 }

@@ -33,7 +33,7 @@ final class StreamRoute implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        String body = Routes.requestBody(ex, state.options.maxRequestBytes());
+        byte[] body = Routes.requestBytes(ex, state.options.maxRequestBytes());
         if (body == null) {
             return;
         }

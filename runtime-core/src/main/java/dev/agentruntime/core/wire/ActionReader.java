@@ -28,6 +28,22 @@ final class ActionReader {
         } catch (JsonProcessingException e) {
             return new ActionDecoding.Rejected(Json.describe(e), policy.forced());
         }
+        return decode(root, policy);
+    }
+
+    static ActionDecoding decode(byte[] body, DialectPolicy policy) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return new ActionDecoding.Rejected(Json.describe(e), policy.forced());
+        } catch (java.io.IOException e) { // not thrown for bytes in memory
+            throw new java.io.UncheckedIOException(e);
+        }
+        return decode(root, policy);
+    }
+
+    private static ActionDecoding decode(JsonNode root, DialectPolicy policy) {
         if (root == null || root.isMissingNode()) {
             return new ActionDecoding.Rejected("Request body is empty; expected {\"action\": {...}}", policy.forced());
         }

@@ -37,6 +37,14 @@ public final class OpenHandsWire {
         return ActionReader.decode(body, policy);
     }
 
+    /**
+     * As {@link #decodeAction(String, DialectPolicy)}, from the UTF-8 bytes of a request: no intermediate string (a
+     * 10 MB write is parsed from its bytes). Bytes that are not UTF-8 are refused.
+     */
+    public static ActionDecoding decodeAction(byte[] body, DialectPolicy policy) {
+        return ActionReader.decode(body, policy);
+    }
+
     /** Writes an action as a host sends it: {@code {"action": {...}}}. */
     public static String encodeActionRequest(Action action, Dialect dialect) {
         return generate(g -> {
@@ -57,7 +65,9 @@ public final class OpenHandsWire {
      * pass over the content (the server's path for large outputs).
      */
     public static Utf8Json encodeObservationUtf8(Observation observation, Dialect dialect) {
-        int hint = Math.max(256, Math.min(observation.content().length() + 1024, 1 << 26));
+        int length = observation.content().length();
+        // Room for escapes too (a newline every few characters in line-broken output): no regrowth copy.
+        int hint = Math.max(256, Math.min(length + (length >> 2) + 1024, 1 << 26));
         Utf8Json out = new Utf8Json(hint);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             ObservationWriter.write(g, observation, dialect);

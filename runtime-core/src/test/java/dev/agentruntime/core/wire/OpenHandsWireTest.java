@@ -80,4 +80,23 @@ class OpenHandsWireTest {
 
         assertThat(((FileEditAction) ((ActionDecoding.Decoded) d).action()).insertLine()).isEqualTo(3);
     }
+
+    @Test
+    void requestBytesDecodeAsTheirTextAndBytesThatAreNotUtf8AreRefused() {
+        String body = "{\"action\": {\"action\": \"write\", \"args\": {\"path\": \"caf\u00e9.txt\", "
+                + "\"content\": \"\u4e2d \\ud83d\\ude00 \\n\"}}}";
+
+        ActionDecoding fromBytes = OpenHandsWire.decodeAction(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                DialectPolicy.AUTO);
+        assertThat(fromBytes).isEqualTo(OpenHandsWire.decodeAction(body, DialectPolicy.AUTO));
+        assertThat(((ActionDecoding.Decoded) fromBytes).action())
+                .isEqualTo(new dev.agentruntime.core.FileWriteAction("caf\u00e9.txt", "\u4e2d \ud83d\ude00 \n"));
+
+        byte[] latin1 = "{\"action\": {\"action\": \"read\", \"args\": {\"path\": \"caf\u00e9\"}}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ActionDecoding refused = OpenHandsWire.decodeAction(latin1, DialectPolicy.AUTO);
+        assertThat(refused).isInstanceOf(ActionDecoding.Rejected.class);
+        assertThat(((ActionDecoding.Rejected) refused).message())
+                .startsWith("Request body is not valid JSON at line 1, column ").contains("UTF-8");
+    }
 }
