@@ -40,15 +40,18 @@ final class MemoryTrim {
     }
 
     /**
-     * For tests: another idle time, heap size, trim ({@code null}: restore the ratios and collect) and widening
-     * ({@code null}: of the JVM's ratios).
+     * For tests: another idle time, heap size, trim ({@code null}: restore the ratios, collect, trim the C heap) and
+     * widening ({@code null}: of the JVM's ratios).
      */
     MemoryTrim(LongSupplier lastActionNanos, long idleNanos, LongSupplier committedHeap, Runnable trim,
                Runnable widen) {
         this.lastActionNanos = lastActionNanos;
         this.idleNanos = idleNanos;
         this.committedHeap = committedHeap;
-        this.trim = trim != null ? trim : this::collect;
+        this.trim = trim != null ? trim : () -> {
+            collect();
+            trimNativeHeap();
+        };
         this.widen = widen != null ? widen : this::widenRatios;
         this.trimmedHeap = committedHeap.getAsLong();
         this.minRatio = vm().getVMOption("MinHeapFreeRatio").getValue();
@@ -122,6 +125,21 @@ final class MemoryTrim {
                 vm().setVMOption("MaxHeapFreeRatio", maxRatio);
                 vm().setVMOption("MinHeapFreeRatio", minRatio);
             }
+        }
+    }
+
+    /**
+     * Hands the C heap's free pages back to the system ({@code malloc_trim}, through the JVM's own diagnostic command,
+     * JDK 17.0.9 and later): 2-6 MiB after the benchmark's large outputs and files, freed in the middle of the main
+     * arena, where nothing else returns them. An older JVM lacks the command; then this does nothing.
+     */
+    private static void trimNativeHeap() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "systemTrimNativeHeap", new Object[] {null}, new String[] {String[].class.getName()});
+        } catch (javax.management.JMException | RuntimeException e) {
+            // not available on this JVM
         }
     }
 
