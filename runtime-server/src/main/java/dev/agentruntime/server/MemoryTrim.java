@@ -58,6 +58,11 @@ final class MemoryTrim {
         this.maxRatio = vm().getVMOption("MaxHeapFreeRatio").getValue();
     }
 
+    /** The heap's committed size after the last trim, the reference for growth. */
+    long trimmedHeap() {
+        return trimmedHeap;
+    }
+
     /** Notes an action about to run with a request of {@code size} bytes: a large one gets the heap room at once. */
     void before(long size) {
         if (size >= LARGE) {
