@@ -33,8 +33,9 @@ RUN set -e; ws=$(mktemp -d); \
     curl -sf localhost:8001/list_files -d '{}' >/dev/null; \
     kill -TERM $pid; wait $pid || true; rm -rf "$ws"; test -s /opt/agent-runtime/runtime-server.jsa
 WORKDIR /workspace
-# As bin/serve: two malloc arenas, so that native memory freed after a large output leaves the process.
-ENV MALLOC_ARENA_MAX=2
+# As bin/serve: two malloc arenas, so that native memory freed after a large output leaves the process; for the
+# server's JVM only (its shell and kernel do not inherit it).
+ENV MALLOC_ARENA_MAX=2 AGENT_RUNTIME_JVM_ONLY_ENV=MALLOC_ARENA_MAX
 EXPOSE 8000
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/agent-runtime/runtime-server.jsa", \

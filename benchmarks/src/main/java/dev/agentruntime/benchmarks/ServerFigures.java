@@ -103,7 +103,9 @@ final class ServerFigures {
             command.addAll(List.of("-jar", jar.toString(), "0", "--working-dir", dir.toString(), "--host",
                     "127.0.0.1", "--no-enable-browser"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as bin/serve and the image
+            if (builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2") == null) { // as bin/serve and the image
+                builder.environment().put("AGENT_RUNTIME_JVM_ONLY_ENV", "MALLOC_ARENA_MAX");
+            }
             Process p = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {

@@ -161,6 +161,38 @@ class ServerJarIT {
                 + "/nonexistent/chromium is not executable");
     }
 
+    /**
+     * bin/serve and the image give the JVM two malloc arenas and name that variable as the JVM's own: the shell and
+     * the kernel must not inherit it (an agent's build would run with two arenas), but they keep the rest.
+     */
+    @Test
+    void variablesForTheJvmOnlyReachNeitherTheShellNorTheKernel() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir", dir.toString(),
+                "--host", "127.0.0.1", "--no-enable-browser", "--plugins", "jupyter")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("MALLOC_ARENA_MAX", "2");
+        pb.environment().put("AGENT_RUNTIME_JVM_ONLY_ENV", "MALLOC_ARENA_MAX");
+        pb.environment().put("KEPT_FOR_THE_AGENT", "yes");
+        Process server = pb.start();
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), null);
+
+            String shell = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                    + "\"echo ${MALLOC_ARENA_MAX:-unset} ${AGENT_RUNTIME_JVM_ONLY_ENV:-unset} $KEPT_FOR_THE_AGENT\","
+                    + "\"is_input\":false}}}").json().get("content").asText();
+            String kernel = http.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":"
+                    + "{\"code\":\"import os; print(os.environ.get('MALLOC_ARENA_MAX'), "
+                    + "os.environ.get('KEPT_FOR_THE_AGENT'))\"}}}").json().get("content").asText();
+
+            assertThat(shell).isEqualTo("unset unset yes");
+            assertThat(kernel).startsWith("None yes\n");
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
     private static Path jar() {
         return Path.of("target/runtime-server.jar").toAbsolutePath();
     }

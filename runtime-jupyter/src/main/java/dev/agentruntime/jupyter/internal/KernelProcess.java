@@ -39,6 +39,7 @@ public final class KernelProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        dev.agentruntime.core.spi.JvmOnlyEnvironment.removeFrom(pb.environment());
         pb.environment().putAll(user.environment());
         pb.environment().putAll(environment);
         pb.environment().put("PYTHONUNBUFFERED", "1");

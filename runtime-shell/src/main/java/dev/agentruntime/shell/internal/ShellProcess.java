@@ -51,6 +51,7 @@ public final class ShellProcess implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         Map<String, String> env = new HashMap<>(System.getenv());
+        dev.agentruntime.core.spi.JvmOnlyEnvironment.removeFrom(env);
         env.put("TERM", "xterm-256color");
         env.remove("PROMPT_COMMAND");
         env.remove("PS1");
