@@ -26,9 +26,17 @@ public final class TextFiles {
      * @throws CharacterCodingException when the file is not valid UTF-8
      */
     public static String readLines(Path file, int start, int end) throws IOException {
-        int lines = countLines(file);
-        int[] range = LineRanges.readRange(lines, start, end);
-        if (range[0] == 0 && range[1] >= lines) {
+        int[] range;
+        if (start <= 0 && end == -1) { // the whole file, however many lines it has: no need to count them
+            range = new int[] {0, Integer.MAX_VALUE};
+        } else {
+            int lines = countLines(file);
+            range = LineRanges.readRange(lines, start, end);
+            if (range[1] >= lines) {
+                range[1] = Integer.MAX_VALUE;
+            }
+        }
+        if (range[0] == 0 && range[1] == Integer.MAX_VALUE) {
             String whole = wholeAscii(file);
             if (whole != null) {
                 return whole;
