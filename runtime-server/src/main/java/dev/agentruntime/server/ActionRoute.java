@@ -25,13 +25,8 @@ final class ActionRoute implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        byte[] body = Routes.requestBytes(ex, state.options.maxRequestBytes());
-        if (body == null) {
-            return;
-        }
-        ActionDecoding decoding = OpenHandsWire.decodeAction(body, state.options.dialect());
-        if (decoding instanceof ActionDecoding.Rejected rejected) {
-            Responses.error(ex, 400, rejected.message(), rejected.dialect());
+        ActionDecoding decoding = Routes.readAction(ex, state);
+        if (decoding == null) {
             return;
         }
         if (decoding instanceof ActionDecoding.Answered answered) {
@@ -41,13 +36,12 @@ final class ActionRoute implements HttpHandler {
         ActionDecoding.Decoded decoded = (ActionDecoding.Decoded) decoding;
         ex.putAttachment(Routes.ACTION_TYPE, decoded.action().type());
         state.lastExecutionNanos.set(System.nanoTime());
-        state.memoryTrim.before(body.length);
         try {
             Observation o = state.runtime.execute(decoded.action(), decoded.dialect());
             Utf8Json reply = OpenHandsWire.encodeObservationUtf8(o, decoded.dialect());
             state.lastExecutionNanos.set(System.nanoTime());
             // The output as captured counts too: the current dialect returns 30,000 characters of a 10 MB one.
-            state.memoryTrim.after(Math.max(Math.max(body.length, reply.length()), o.content().length()));
+            state.memoryTrim.after(Math.max(reply.length(), o.content().length()));
             Responses.json(ex, 200, reply);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "executing " + decoded.action().type() + " failed", e);

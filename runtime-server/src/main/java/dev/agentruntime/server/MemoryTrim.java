@@ -63,10 +63,13 @@ final class MemoryTrim {
         return trimmedHeap;
     }
 
-    /** Notes an action about to run with a request of {@code size} bytes: a large one gets the heap room at once. */
+    /**
+     * Notes an action about to run with a request of {@code size} bytes: a large one gets the heap room at once, and
+     * the trim that takes it back is scheduled.
+     */
     void before(long size) {
         if (size >= LARGE) {
-            widen.run();
+            large();
         }
     }
 
@@ -77,9 +80,12 @@ final class MemoryTrim {
      * dialect), or a page may have been parsed.
      */
     void after(long size) {
-        if (size < LARGE && committedHeap.getAsLong() < trimmedHeap + GROWTH) {
-            return;
+        if (size >= LARGE || committedHeap.getAsLong() >= trimmedHeap + GROWTH) {
+            large();
         }
+    }
+
+    private void large() {
         widen.run();
         largeAt.set(System.nanoTime());
         if (pending.compareAndSet(false, true)) {

@@ -1,6 +1,7 @@
 package dev.agentruntime.server;
 
 import dev.agentruntime.core.InProcessRuntime;
+import dev.agentruntime.core.wire.ActionDecoding;
 import dev.agentruntime.core.wire.OpenHandsWire;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
@@ -142,6 +143,25 @@ public final class Routes {
     static String requestBody(HttpServerExchange ex, long max) throws java.io.IOException {
         byte[] body = requestBytes(ex, max);
         return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The action of an {@code /execute_action} body (or of the streamed route's), decoded in the server's dialect
+     * policy; {@code null} once the request has been answered: 413 for a body over the limit, 400 naming what is
+     * wrong with a refused one. A large body gets the heap room before it is parsed.
+     */
+    static ActionDecoding readAction(HttpServerExchange ex, ServerState state) throws java.io.IOException {
+        byte[] body = requestBytes(ex, state.options.maxRequestBytes());
+        if (body == null) {
+            return null;
+        }
+        state.memoryTrim.before(body.length);
+        ActionDecoding decoding = OpenHandsWire.decodeAction(body, state.options.dialect());
+        if (decoding instanceof ActionDecoding.Rejected rejected) {
+            Responses.error(ex, 400, rejected.message(), rejected.dialect());
+            return null;
+        }
+        return decoding;
     }
 
     /** The request body as bytes, or {@code null} after answering 413 as {@link #requestBody} does. */

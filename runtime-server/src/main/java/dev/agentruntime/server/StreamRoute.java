@@ -33,13 +33,8 @@ final class StreamRoute implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        byte[] body = Routes.requestBytes(ex, state.options.maxRequestBytes());
-        if (body == null) {
-            return;
-        }
-        ActionDecoding decoding = OpenHandsWire.decodeAction(body, state.options.dialect());
-        if (decoding instanceof ActionDecoding.Rejected rejected) {
-            Responses.error(ex, 400, rejected.message(), rejected.dialect());
+        ActionDecoding decoding = Routes.readAction(ex, state);
+        if (decoding == null) {
             return;
         }
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream");

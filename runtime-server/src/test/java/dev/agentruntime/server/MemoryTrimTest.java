@@ -25,13 +25,15 @@ class MemoryTrimTest {
             widenings::incrementAndGet);
 
     @Test
-    void aLargeRequestGetsRoomBeforeItRuns() {
+    void aLargeRequestGetsRoomBeforeItRunsAndATrimAfter() throws Exception {
         trim.before(MemoryTrim.LARGE - 1);
         assertThat(widenings).hasValue(0);
 
         trim.before(MemoryTrim.LARGE);
         assertThat(widenings).hasValue(1);
         assertThat(trims.tryAcquire()).isFalse();
+        // ... and gives it back once idle, even if nothing large is noted after the action.
+        assertThat(trims.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
