@@ -33,6 +33,7 @@ public record SandboxUser(String name, int uid, int gid, Path home, String shell
     /** The group the sandbox user's files get, as OpenHands gives its working directory ({@code user:root}). */
     public static final int FILE_GROUP = 0;
 
+    private static final Path PASSWD_FILE = Path.of("/etc/passwd");
     private static final int PROCESS_UID = readProcessUid();
     private static final List<String> SETPRIV_LOCATIONS = List.of("/usr/bin/setpriv", "/bin/setpriv");
 
@@ -58,15 +59,37 @@ public record SandboxUser(String name, int uid, int gid, Path home, String shell
     }
 
     /**
-     * The account {@code nameOrUid} from the system's user database ({@code getent passwd}), or empty.
+     * The account {@code nameOrUid} (a name, or a uid when all digits, as {@code getent} reads it) from the system's
+     * user database: {@code /etc/passwd} when the account is there, which costs no process; else {@code getent
+     * passwd}, which also asks the other sources the system is configured with (LDAP, ...). Empty when unknown.
      */
     public static Optional<SandboxUser> lookup(String nameOrUid) {
         Objects.requireNonNull(nameOrUid, "nameOrUid");
         if (nameOrUid.isEmpty() || nameOrUid.contains(":") || nameOrUid.contains("\n")) {
             return Optional.empty();
         }
-        String line = getent(nameOrUid);
+        String line = passwdFileEntry(PASSWD_FILE, nameOrUid);
+        if (line == null) {
+            line = getent(nameOrUid);
+        }
         return line == null ? Optional.empty() : parsePasswd(line);
+    }
+
+    /** The first line of a passwd file for {@code nameOrUid}, matched as {@code getent} does, or null. */
+    static String passwdFileEntry(Path file, String nameOrUid) {
+        boolean byUid = nameOrUid.chars().allMatch(c -> c >= '0' && c <= '9');
+        int field = byUid ? 2 : 0;
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split(":", -1);
+                if (f.length >= 7 && f[field].equals(nameOrUid)) {
+                    return line;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or not text: getent decides
+        }
+        return null;
     }
 
     /** One {@code passwd} line ({@code name:x:uid:gid:gecos:home:shell}), or empty when malformed. */
