@@ -7,10 +7,13 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -161,7 +164,15 @@ final class UserSetup {
                         + firstLine(chown.output(), "chown exited with " + chown.exitCode()));
             }
         }
-        run(List.of("chmod", "g+rw", dir.toString()));
+        // chmod g+rw, as the Python client does, without a process.
+        try {
+            Set<PosixFilePermission> mode = new HashSet<>(Files.getPosixFilePermissions(dir));
+            if (mode.add(PosixFilePermission.GROUP_READ) | mode.add(PosixFilePermission.GROUP_WRITE)) {
+                Files.setPosixFilePermissions(dir, mode);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "cannot let the group write to " + dir + ": " + e.getMessage());
+        }
     }
 
     private record Result(int exitCode, String output) {
