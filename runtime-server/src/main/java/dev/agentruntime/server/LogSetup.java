@@ -11,6 +11,9 @@ import java.util.logging.Logger;
 /** The server's one logging backend: java.util.logging, one line per record, plain or JSON. */
 final class LogSetup {
 
+    /** The loggers given a level here: held, because java.util.logging forgets the level of a collected logger. */
+    private static final java.util.List<Logger> TUNED = new java.util.ArrayList<>();
+
     private LogSetup() {
     }
 
@@ -24,9 +27,17 @@ final class LogSetup {
         console.setFormatter(formatter(json));
         root.addHandler(console);
         root.setLevel(Level.INFO);
-        Logger.getLogger("org.xnio").setLevel(Level.WARNING);
-        Logger.getLogger("io.undertow").setLevel(Level.WARNING);
-        Logger.getLogger("org.htmlunit").setLevel(Level.OFF);
+        tune("org.xnio", Level.WARNING);
+        tune("io.undertow", Level.WARNING);
+        tune("org.htmlunit", Level.OFF);
+        // pty4j announces at INFO that it unpacked its native library, at every start.
+        tune("com.pty4j", Level.WARNING);
+    }
+
+    private static synchronized void tune(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        TUNED.add(logger);
     }
 
     /** One line per record: plain text, or a JSON object with time, level, logger, message and stack. */

@@ -6,6 +6,7 @@ import dev.agentruntime.core.InProcessRuntime;
 import dev.agentruntime.core.spi.SandboxUser;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,6 +26,8 @@ public final class Main {
         if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
             System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(256 * 1024));
         }
+        // The platform MBean server and the JSON codec take a while to load: that overlaps parsing and logging set-up.
+        background("warm-up", RuntimeServer::warmUp);
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         boolean mcpStdio = arguments.remove("--mcp-stdio");
         if (mcpStdio && (arguments.isEmpty() || !arguments.get(0).matches("\\d+"))) {
@@ -47,14 +50,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        try {
-            UserSetup.prepare(options);
-        } catch (UserSetup.SetupException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
         if (mcpStdio) {
+            prepareUser(options);
             // MCP over stdin/stdout: stdout carries only the protocol; logs go to stderr as always.
             try (InProcessRuntime runtime = Assembly.runtime(options)) {
                 dev.agentruntime.server.mcp.McpStdio.serve(Assembly.agentTools(runtime, options));
@@ -62,11 +59,29 @@ public final class Main {
             System.exit(0);
             return;
         }
-        // The shell's start (bash, its rc files, the PTY library) and the HTTP stack's (XNIO, JMX) overlap; the
-        // port opens only once both are done, so the first command never races the shell.
-        CompletableFuture<InProcessRuntime> runtime = CompletableFuture.supplyAsync(() -> Assembly.runtime(options));
-        RuntimeServer.warmUp();
-        RuntimeServer server = RuntimeServer.start(options, runtime.join());
+        // The user's set-up and the shell's start (bash, its rc files, the PTY library) run on one thread while the
+        // HTTP stack starts on this one. Requests that come before the shell is ready wait for it, so the first
+        // command never races the shell; the port is announced only once both are done.
+        CompletableFuture<InProcessRuntime> runtime = new CompletableFuture<>();
+        background("runtime-start", () -> {
+            try {
+                UserSetup.prepare(options);
+                runtime.complete(Assembly.runtime(options));
+            } catch (Throwable e) {
+                runtime.completeExceptionally(e);
+            }
+        });
+        RuntimeServer server = RuntimeServer.open(options, runtime);
+        try {
+            runtime.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            System.err.println("error: " + (cause instanceof UserSetup.SetupException ? cause.getMessage()
+                    : "the runtime did not start: " + cause.getMessage()));
+            server.close();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -74,5 +89,20 @@ public final class Main {
         }, "shutdown"));
         System.out.println("agent-runtime listening on port " + server.port());
         stopped.await();
+    }
+
+    private static void prepareUser(ServerOptions options) {
+        try {
+            UserSetup.prepare(options);
+        } catch (UserSetup.SetupException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void background(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -4,15 +4,20 @@ import dev.agentruntime.core.InProcessRuntime;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The HTTP server around a runtime. {@link #start} returns once the port answers; {@link #close} stops accepting,
- * lets running requests finish for a moment, closes the runtime (which ends the shell, kernel and browser and every
- * process they started), then stops the server.
+ * The HTTP server around a runtime. {@link #start} returns once the port answers; {@link #open} opens the port
+ * while the runtime is still starting, and requests wait for it. {@link #close} stops accepting, lets running
+ * requests finish for a moment, closes the runtime (which ends the shell, kernel and browser and every process they
+ * started), then stops the server.
  */
 public final class RuntimeServer implements AutoCloseable {
 
@@ -20,11 +25,12 @@ public final class RuntimeServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
-    private final InProcessRuntime runtime;
+    private final CompletableFuture<InProcessRuntime> runtime;
     private final int port;
     private volatile boolean closed;
 
-    private RuntimeServer(Undertow undertow, GracefulShutdownHandler graceful, InProcessRuntime runtime) {
+    private RuntimeServer(Undertow undertow, GracefulShutdownHandler graceful,
+                          CompletableFuture<InProcessRuntime> runtime) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.runtime = runtime;
@@ -36,9 +42,20 @@ public final class RuntimeServer implements AutoCloseable {
      */
     public static RuntimeServer start(ServerOptions options, InProcessRuntime runtime) {
         Objects.requireNonNull(runtime, "runtime");
+        return open(options, CompletableFuture.completedFuture(runtime));
+    }
+
+    /**
+     * Serves the runtime {@code runtime} will give, opening the port now: the HTTP stack starts while the shell
+     * does. A request that comes before the runtime waits for it on a worker thread (so {@code /alive} answers 200
+     * only once commands can run); if the runtime fails to start, such requests get a 503 that says why. The server
+     * owns the runtime from here on.
+     */
+    public static RuntimeServer open(ServerOptions options, CompletableFuture<InProcessRuntime> runtime) {
+        Objects.requireNonNull(runtime, "runtime");
         // curl and other clients send "Expect: 100-continue" with bodies over 1 KB and wait a second for the 100.
-        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(
-                new io.undertow.server.handlers.HttpContinueAcceptingHandler(Routes.routing(runtime, options)));
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(new io.undertow.server.handlers
+                .HttpContinueAcceptingHandler(new Opening(runtime.thenApply(r -> Routes.routing(r, options)))));
         long maxEntity = Math.max(options.maxRequestBytes(), options.maxUploadBytes());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())
@@ -53,17 +70,17 @@ public final class RuntimeServer implements AutoCloseable {
                 .build();
         undertow.start();
         RuntimeServer server = new RuntimeServer(undertow, graceful, runtime);
-        LOG.log(Level.INFO, "agent-runtime serving " + options.workingDirectory() + " on " + options.host() + ":"
-                + server.port());
+        runtime.thenRun(() -> LOG.log(Level.INFO, "agent-runtime serving " + options.workingDirectory() + " on "
+                + options.host() + ":" + server.port()));
         return server;
     }
 
     /**
-     * Loads the HTTP stack (XNIO registers itself with the platform MBean server, which takes a while) and the JSON
-     * codec, so that a caller can do it while the runtime starts on another thread. Optional.
+     * Does the slow one-time work of the first {@link #open}, so that a caller can do it on another thread while it
+     * parses its options and configures logging: the platform MBean server (XNIO registers itself there, and
+     * creating it takes a while) and the JSON codec. Logs nothing. Optional.
      */
     public static void warmUp() {
-        org.xnio.Xnio.getInstance(Undertow.class.getClassLoader());
         java.lang.management.ManagementFactory.getPlatformMBeanServer();
         dev.agentruntime.core.wire.OpenHandsWire.encodeValue(java.util.Map.of("status", "ok"));
     }
@@ -73,8 +90,9 @@ public final class RuntimeServer implements AutoCloseable {
         return port;
     }
 
+    /** The runtime served, waiting for it if it is still starting. */
     public InProcessRuntime runtime() {
-        return runtime;
+        return runtime.join();
     }
 
     /** Idempotent; safe from a shutdown hook. */
@@ -85,13 +103,45 @@ public final class RuntimeServer implements AutoCloseable {
         }
         closed = true;
         graceful.shutdown();
-        // Closing the runtime ends a running command, so waiting requests return promptly.
-        runtime.close();
+        // Closing the runtime ends a running command, so waiting requests return promptly. One still starting is
+        // closed as soon as it is ready.
+        runtime.thenAccept(InProcessRuntime::close);
         try {
             graceful.awaitShutdown(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+    }
+
+    /** The routes once the runtime is ready; until then a request waits for them on a worker thread. */
+    private static final class Opening implements HttpHandler {
+        private final CompletableFuture<HttpHandler> routes;
+        private volatile HttpHandler ready;
+
+        Opening(CompletableFuture<HttpHandler> routes) {
+            this.routes = routes;
+            routes.thenAccept(h -> ready = h);
+        }
+
+        @Override
+        public void handleRequest(HttpServerExchange ex) throws Exception {
+            HttpHandler h = ready;
+            if (h == null) {
+                if (ex.isInIoThread()) {
+                    ex.dispatch(this);
+                    return;
+                }
+                try {
+                    h = routes.join();
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    Responses.error(ex, 503, "The runtime did not start: " + cause.getMessage(), null);
+                    return;
+                }
+                ready = h;
+            }
+            h.handleRequest(ex);
+        }
     }
 }

@@ -51,6 +51,61 @@ class RuntimeServerIT {
     }
 
     @Test
+    void aServerOpenedBeforeItsRuntimeHoldsRequestsUntilTheRuntimeIsReady(@TempDir Path other) throws Exception {
+        ServerOptions options = ServerOptions.builder(other.toRealPath()).host("127.0.0.1").enableBrowser(false)
+                .build();
+        CompletableFuture<dev.agentruntime.core.InProcessRuntime> runtime = new CompletableFuture<>();
+        try (RuntimeServer early = RuntimeServer.open(options, runtime)) {
+            HttpFixture client = new HttpFixture(early.port(), null);
+            CompletableFuture<HttpFixture.Reply> alive = CompletableFuture.supplyAsync(() -> call(client, "/alive"));
+            CompletableFuture<HttpFixture.Reply> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.post("/execute_action",
+                            "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo ready\"}}}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(alive).as("no answer before the runtime").isNotDone();
+            assertThat(run).isNotDone();
+
+            runtime.complete(Assembly.runtime(options));
+
+            assertThat(alive.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+            HttpFixture.Reply ran = run.get(20, TimeUnit.SECONDS);
+            assertThat(ran.status()).isEqualTo(200);
+            assertThat(ran.json().get("content").asText()).startsWith("ready");
+        }
+    }
+
+    @Test
+    void aRuntimeThatFailsToStartIsNamedInA503(@TempDir Path other) throws Exception {
+        ServerOptions options = ServerOptions.builder(other.toRealPath()).host("127.0.0.1").enableBrowser(false)
+                .build();
+        CompletableFuture<dev.agentruntime.core.InProcessRuntime> runtime = new CompletableFuture<>();
+        try (RuntimeServer early = RuntimeServer.open(options, runtime)) {
+            HttpFixture client = new HttpFixture(early.port(), null);
+            CompletableFuture<HttpFixture.Reply> waiting = CompletableFuture.supplyAsync(() -> call(client, "/alive"));
+
+            runtime.completeExceptionally(new IllegalStateException("bash is not installed"));
+
+            HttpFixture.Reply r = waiting.get(20, TimeUnit.SECONDS);
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.body()).contains("The runtime did not start: bash is not installed");
+            assertThat(call(client, "/alive").status()).as("and so does every later request").isEqualTo(503);
+        }
+    }
+
+    private static HttpFixture.Reply call(HttpFixture client, String path) {
+        try {
+            return client.get(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void legacyRunBodyGetsALegacyObservation() throws Exception {
         HttpFixture.Reply r = http.post("/execute_action", """
                 {"action": {"id": 5, "timestamp": "2024-09-24T18:50:01.123456", "source": "agent",

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ class ServerJarIT {
             int port = readPort(server);
             HttpFixture http = new HttpFixture(port, null);
             assertThat(http.get("/alive").status()).isEqualTo(200);
+            assertThat(Files.getPosixFilePermissions(dir)).as("chmod g+rw, as the Python client does")
+                    .contains(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
 
             String out = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
                     + "\"sleep 300 & echo $!\",\"is_input\":false}}}").json().get("content").asText();
