@@ -43,7 +43,7 @@ final class HttpFigures {
             String name = d.name().toLowerCase(Locale.ROOT);
             try (ServerFigures.Child c = ServerFigures.Child.start(jar, dir, "-XX:SharedArchiveFile=" + archive)) {
                 HttpClient http = HttpClient.newHttpClient();
-                c.readyNanos(http);
+                c.readyNanos();
                 coldAndWarm(t, c.base, d, name);
                 output(t, c.base, d, name, quick);
                 files(t, c.base, d, name, dir, quick);

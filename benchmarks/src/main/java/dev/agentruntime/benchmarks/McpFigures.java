@@ -17,7 +17,7 @@ final class McpFigures {
 
     static void run(Table t, Path jar, Path dir, boolean quick) throws Exception {
         try (ServerFigures.Child c = ServerFigures.Child.start(jar, dir, null)) {
-            c.readyNanos(HttpClient.newHttpClient());
+            c.readyNanos();
             McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(c.base).endpoint("/mcp")
                     .build()).requestTimeout(Duration.ofSeconds(60)).build();
             try {

@@ -92,6 +92,17 @@ final class RawHttp implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+        return response();
+    }
+
+    /** Gets {@code path} and returns the response body; fails on a status other than 200. */
+    byte[] get(String path) throws IOException {
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return response();
+    }
+
+    private byte[] response() throws IOException {
         String status = line();
         long length = -1;
         boolean chunked = false;

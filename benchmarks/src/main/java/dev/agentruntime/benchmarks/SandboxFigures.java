@@ -98,7 +98,7 @@ final class SandboxFigures {
                     "published port on 127.0.0.1");
         }
         try (ServerFigures.Child c = ServerFigures.Child.start(jar, dir, null)) {
-            c.readyNanos(http);
+            c.readyNanos();
             t.add("sandbox", "  the same server on the host, p50", Stats.ms(echoP50(http, c.base, null, n)), "ms",
                     "");
         }

@@ -34,19 +34,20 @@ final class ServerFigures {
     static void run(Table t, Path jar, Path dir, boolean quick) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Path archive = dir.resolve("server.jsa");
+        RawHttp.warmUp();
         long[] cold = new long[quick ? 2 : 5];
         for (int i = 0; i < cold.length; i++) {
             // The last cold run records the class-data archive, as bin/serve's first run does.
             String record = i == cold.length - 1 ? "-XX:ArchiveClassesAtExit=" + archive : null;
             try (Child c = Child.start(jar, dir, record)) {
-                cold[i] = c.readyNanos(http);
+                cold[i] = c.readyNanos();
                 c.get(http, "/server_info");
             }
         }
         long[] warm = new long[cold.length];
         for (int i = 0; i < warm.length; i++) {
             try (Child c = Child.start(jar, dir, "-XX:SharedArchiveFile=" + archive)) {
-                warm[i] = c.readyNanos(http);
+                warm[i] = c.readyNanos();
             }
         }
         t.add("server", "JVM start to first /alive 200, bin/serve's flags, median of " + cold.length,
@@ -54,7 +55,7 @@ final class ServerFigures {
         t.add("server", "  the same with bin/serve's class-data archive, median of " + warm.length,
                 Stats.ms(new Stats(warm).median()), "ms", "target < 500 ms; Python client 1.0-1.2 s");
         try (Child c = Child.start(jar, dir, null)) {
-            c.readyNanos(http);
+            c.readyNanos();
             HttpRequest echo = HttpRequest.newBuilder(URI.create(c.base + "/execute_action"))
                     .POST(HttpRequest.BodyPublishers.ofString(ECHO)).build();
             for (int i = 0; i < 1000; i++) {
@@ -103,6 +104,9 @@ final class ServerFigures {
             command.addAll(List.of("-jar", jar.toString(), "0", "--working-dir", dir.toString(), "--host",
                     "127.0.0.1", "--no-enable-browser"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // The shell's rc files are those of a fresh sandbox user (useradd -m copies /etc/skel), not this
+            // machine's: a developer's .bashrc (pyenv, nvm, ...) can take longer to run than the whole server.
+            builder.environment().put("HOME", freshHome(dir).toString());
             if (builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2") == null) { // as bin/serve and the image
                 builder.environment().put("AGENT_RUNTIME_JVM_ONLY_ENV", "MALLOC_ARENA_MAX");
             }
@@ -116,17 +120,35 @@ final class ServerFigures {
             throw new IOException("the server did not start");
         }
 
-        long readyNanos(HttpClient http) throws Exception {
-            HttpRequest alive = HttpRequest.newBuilder(URI.create(base + "/alive")).build();
-            while (true) {
-                try {
-                    if (http.send(alive, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                        return System.nanoTime() - started;
+        /** A home directory holding a copy of {@code /etc/skel}, made once under {@code dir}. */
+        static Path freshHome(Path dir) throws IOException {
+            Path home = dir.resolve("sandbox-home");
+            if (Files.isDirectory(home)) {
+                return home;
+            }
+            Files.createDirectories(home);
+            Path skel = Path.of("/etc/skel");
+            if (Files.isDirectory(skel)) {
+                try (java.util.stream.Stream<Path> files = Files.list(skel)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        if (Files.isRegularFile(f)) {
+                            Files.copy(f, home.resolve(f.getFileName()));
+                        }
                     }
-                } catch (IOException e) {
-                    Thread.onSpinWait();
                 }
             }
+            return home;
+        }
+
+        /**
+         * The time from the JVM's start to the first 200 of {@code /alive}: the server prints its port once it is
+         * ready, and the probe is a client warmed up beforehand ({@link RawHttp#warmUp}).
+         */
+        long readyNanos() throws IOException {
+            try (RawHttp client = new RawHttp(base)) {
+                client.get("/alive");
+            }
+            return System.nanoTime() - started;
         }
 
         void get(HttpClient http, String path) throws Exception {
