@@ -26,8 +26,13 @@ public final class Main {
         if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
             System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(256 * 1024));
         }
-        // The platform MBean server and the JSON codec take a while to load: that overlaps parsing and logging set-up.
-        background("warm-up", RuntimeServer::warmUp);
+        // Start-up is CPU-bound: the JIT yields to it until the server is ready (see CompilerPriority). The platform
+        // MBean server and the JSON codec take a while to load: that overlaps parsing and logging set-up.
+        CompletableFuture<CompilerPriority> jit = new CompletableFuture<>();
+        background("warm-up", () -> {
+            jit.complete(CompilerPriority.lowerDuringStartUp());
+            RuntimeServer.warmUp();
+        });
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         boolean mcpStdio = arguments.remove("--mcp-stdio");
         if (mcpStdio && (arguments.isEmpty() || !arguments.get(0).matches("\\d+"))) {
@@ -54,6 +59,7 @@ public final class Main {
             prepareUser(options);
             // MCP over stdin/stdout: stdout carries only the protocol; logs go to stderr as always.
             try (InProcessRuntime runtime = Assembly.runtime(options)) {
+                jit.join().close();
                 dev.agentruntime.server.mcp.McpStdio.serve(Assembly.agentTools(runtime, options));
             }
             System.exit(0);
@@ -82,6 +88,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        jit.join().close();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
