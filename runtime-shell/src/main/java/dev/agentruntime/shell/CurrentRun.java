@@ -67,19 +67,21 @@ final class CurrentRun {
 
     private static Observation observe(CommandResult r, String command, CmdRunAction action, boolean continuing,
                                        boolean special, Duration noChange, Duration hard) {
-        String output = clean(r);
+        String output = null;
         CmdOutputMetadata metadata;
         switch (r.status()) {
             case COMPLETED -> {
                 PromptInfo p = r.prompt();
                 String suffix = "\n[The command completed with exit code " + p.exitCode() + "."
                         + (special ? " CTRL+" + Character.toUpperCase(command.charAt(2)) + " was sent." : "") + "]";
-                int cut = startOfLastLines(output, HISTORY_LINES);
+                // Only the lines the pane keeps are rendered: 6.9 MB of seq output took 0.15 s to render whole.
+                output = TerminalText.lastScreenLines(r.output(), HISTORY_LINES);
                 String prefix = "";
-                if (cut > 0) {
-                    output = output.substring(cut);
+                if (output != null) {
                     prefix = "[Previous command outputs are truncated. Showing the last " + HISTORY_LINES
                             + " lines of the output below.]\n";
+                } else {
+                    output = clean(r);
                 }
                 metadata = new CmdOutputMetadata(p.exitCode(), p.lastBackgroundPid(), p.user(), p.host(),
                         p.workingDirectory(), p.pythonPath(), prefix, suffix);
@@ -96,21 +98,7 @@ final class CurrentRun {
                     "\n[The shell exited with code " + r.shellExitCode() + ". The next command starts a new shell "
                             + "in the last working directory; variables, functions and background jobs are gone.]");
         }
-        return new CmdOutputObservation(output, command, metadata, action.hidden());
-    }
-
-    /**
-     * Where the last {@code lines} lines of {@code text} begin, or 0 when it has no more than that many: OpenHands
-     * then shows what its pane kept, with the history prefix.
-     */
-    static int startOfLastLines(String text, int lines) {
-        int seen = 0;
-        for (int i = text.length() - 1; i >= 0; i--) {
-            if (text.charAt(i) == '\n' && ++seen == lines) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return new CmdOutputObservation(output != null ? output : clean(r), command, metadata, action.hidden());
     }
 
     private static Observation notExecuted(CommandResult peek, String command, CmdRunAction action) {

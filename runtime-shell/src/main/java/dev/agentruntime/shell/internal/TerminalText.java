@@ -71,6 +71,62 @@ public final class TerminalText {
         return out.toString();
     }
 
+    /**
+     * {@code asScreenLines(s).strip()} cut to its last {@code lines} lines (the text after its {@code lines}-th line
+     * end from the end), or {@code null} when that text has no more lines than that (then the caller renders it
+     * all). Only the lines kept are rendered: a command's megabytes of output cost the work of the lines shown.
+     */
+    public static String lastScreenLines(String s, int lines) {
+        StringBuilder scratch = new StringBuilder();
+        // From the end: lines whose screen is blank go with the strip; then lines + 1 more mark the cut.
+        int end = s.length();
+        boolean trailing = true;
+        int counted = 0;
+        int cut;
+        while (true) {
+            int start = s.lastIndexOf('\n', end - 1) + 1;
+            if (trailing && !isBlankOnScreen(scratch, s, start, end)) {
+                trailing = false;
+            }
+            if (!trailing && ++counted == lines + 1) {
+                cut = start;
+                break;
+            }
+            if (start == 0) {
+                return null; // no more lines than that
+            }
+            end = start - 1;
+        }
+        // The strip's leading part must end before the lines kept: the line at the cut, or one before it, shows
+        // something.
+        while (isBlankOnScreen(scratch, s, s.lastIndexOf('\n', end - 1) + 1, end)) {
+            int start = s.lastIndexOf('\n', end - 1) + 1;
+            if (start == 0) {
+                return null;
+            }
+            end = start - 1;
+        }
+        String tail = asScreenLines(s.substring(cut)).stripTrailing();
+        int seen = 0;
+        for (int i = tail.length() - 1; i >= 0; i--) {
+            if (tail.charAt(i) == '\n' && ++seen == lines) {
+                return tail.substring(i + 1);
+            }
+        }
+        throw new IllegalStateException("fewer lines than counted"); // the counting above guarantees them
+    }
+
+    private static boolean isBlankOnScreen(StringBuilder scratch, String s, int from, int to) {
+        scratch.setLength(0);
+        appendScreenLine(scratch, s, from, to);
+        for (int i = 0; i < scratch.length(); i++) {
+            if (!Character.isWhitespace(scratch.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void appendScreenLine(StringBuilder out, String s, int from, int to) {
         int base = out.length();
         int cursor = base;
