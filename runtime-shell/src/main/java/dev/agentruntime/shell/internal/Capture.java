@@ -8,14 +8,17 @@ import java.util.ArrayDeque;
  * command printed, so a reader can ask for "what came after what I already returned". Not thread-safe: the
  * {@link TerminalReader} guards it.
  *
- * <p>Text is only ever copied in bulk ({@code StringBuilder.append(String)}, {@code substring}): the tail is the
- * chunks as the terminal delivered them, not a ring of characters, because per-character copies (and Latin-1/UTF-16
- * conversions) dominated the time of large outputs.
+ * <p>Text is kept as the chunks the terminal delivered and copied once, in bulk, when it is taken
+ * ({@link String#join} sizes the result first): per-character copies (and Latin-1/UTF-16 conversions) dominated the
+ * time of large outputs, and a growing builder for the head left twice its size in garbage (a 7 MB output ran a
+ * full collection per command).
  */
 final class Capture {
 
     private final int half;
-    private final StringBuilder head = new StringBuilder();
+    /** The first {@code half} characters, as chunks. */
+    private final java.util.ArrayList<String> head = new java.util.ArrayList<>();
+    private int headLength;
     /** The chunks after the head, oldest first; together at most {@code half} characters after trimming. */
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private long tailStart; // the position of the first character of the first chunk
@@ -32,9 +35,10 @@ final class Capture {
         }
         String t = from == 0 && to == text.length() ? text : text.substring(from, to);
         int i = 0;
-        if (head.length() < half) {
-            int take = Math.min(t.length(), half - head.length());
-            head.append(take == t.length() ? t : t.substring(0, take));
+        if (headLength < half) {
+            int take = Math.min(t.length(), half - headLength);
+            head.add(take == t.length() ? t : t.substring(0, take));
+            headLength += take;
             i = take;
             total += take;
         }
@@ -80,28 +84,29 @@ final class Capture {
     }
 
     private String slice(long from, long to, long[] dropped) {
-        long headEnd = Math.min(to, head.length());
+        long headEnd = Math.min(to, headLength);
         long keptFrom = tail.isEmpty() ? to : tailStart;
         long skipped = Math.max(0, Math.max(from, keptFrom) - Math.max(from, headEnd));
         dropped[0] = skipped;
-        if (tail.isEmpty() || to <= head.length()) {
-            return from >= headEnd ? "" : head.substring((int) from, (int) headEnd); // one copy: the usual case
-        }
-        StringBuilder out = new StringBuilder((int) Math.min(to - from + 100, 2L * half + 100));
-        if (from < headEnd) {
-            out.append(head.substring((int) from, (int) headEnd));
-        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        addFrom(parts, head, 0, from, headEnd);
         if (skipped > 0) {
-            out.append("\n[... ").append(skipped).append(" characters of output were dropped to bound memory ...]\n");
+            parts.add("\n[... " + skipped + " characters of output were dropped to bound memory ...]\n");
         }
-        long at = tailStart;
-        for (String chunk : tail) {
+        if (!tail.isEmpty() && to > headLength) {
+            addFrom(parts, tail, tailStart, from, to);
+        }
+        return parts.size() == 1 ? parts.get(0) : String.join("", parts);
+    }
+
+    /** The parts of {@code chunks} (the first starting at {@code at}) within {@code [from, to)}. */
+    private static void addFrom(java.util.List<String> parts, Iterable<String> chunks, long at, long from, long to) {
+        for (String chunk : chunks) {
             long end = at + chunk.length();
-            if (end > from) {
-                out.append(from > at ? chunk.substring((int) (from - at)) : chunk);
+            if (end > from && at < to) {
+                parts.add(chunk.substring((int) Math.max(0, from - at), (int) (Math.min(end, to) - at)));
             }
             at = end;
         }
-        return out.toString();
     }
 }

@@ -53,4 +53,47 @@ class CaptureTest {
         assertThat(c.takeUnreturned(dropped)).startsWith("0123").endsWith("6789");
         assertThat(dropped[0]).isEqualTo(92);
     }
+
+    @Test
+    void chunksOfAnySizeAndTakesAtAnyTimeGiveWhatAPlainStringWouldKeep() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            int max = 2 + random.nextInt(40);
+            int half = max / 2;
+            Capture c = new Capture(max);
+            StringBuilder all = new StringBuilder();
+            long returned = 0;
+            for (int step = random.nextInt(30); step > 0; step--) {
+                String chunk = "abcdefghijklmnopqrstuvwxyz".substring(0, random.nextInt(12)) + all.length();
+                int from = random.nextInt(chunk.length() + 1);
+                int to = from + random.nextInt(chunk.length() - from + 1);
+                c.append(chunk, from, to);
+                all.append(chunk, from, to);
+                if (random.nextInt(4) == 0) {
+                    long[] dropped = new long[1];
+                    assertThat(c.takeUnreturned(dropped)).as("round %d", round)
+                            .isEqualTo(expected(all, returned, half, dropped[0]));
+                    returned = all.length();
+                }
+            }
+        }
+    }
+
+    /** Of {@code all[from..]}: what is within the first or last {@code half} characters, with the marker between. */
+    private static String expected(CharSequence all, long from, int half, long dropped) {
+        int n = all.length();
+        int headEnd = Math.min(n, half);
+        int tailStart = Math.max(headEnd, n - half);
+        StringBuilder out = new StringBuilder();
+        if (from < headEnd) {
+            out.append(all, (int) from, headEnd);
+        }
+        long skipped = Math.max(0, tailStart - Math.max(from, headEnd));
+        assertThat(dropped).isEqualTo(skipped);
+        if (skipped > 0) {
+            out.append("\n[... ").append(skipped).append(" characters of output were dropped to bound memory ...]\n");
+        }
+        out.append(all, (int) Math.max(from, tailStart), n);
+        return out.toString();
+    }
 }
