@@ -9,11 +9,9 @@ import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.ExecutionContext;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -52,8 +50,7 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
                 text = LineRanges.insert(action.content(), List.of(), 0, -1);
             }
             // In place: an existing file keeps its inode, owner and mode.
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            TextFiles.writeUtf8(file, text);
             if (!existed) {
                 try {
                     Ownership.giveToUser(file, context.workspace().user());

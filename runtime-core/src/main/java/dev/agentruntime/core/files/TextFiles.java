@@ -15,6 +15,10 @@ import java.util.List;
 /** Reading text files by line range without holding more than the asked-for lines, and binary detection. */
 public final class TextFiles {
 
+    /** Files up to this size are read whole rather than streamed. */
+    private static final long BULK = 64L << 20;
+    private static final int WRITE_SLICE = 256 * 1024;
+
     private TextFiles() {
     }
 
@@ -81,7 +85,7 @@ public final class TextFiles {
      * a file with other bytes or over 64 MiB, which take the line-by-line path.
      */
     private static String wholeAscii(Path file) throws IOException {
-        if (Files.size(file) > (64L << 20)) {
+        if (Files.size(file) > BULK) {
             return null;
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -109,13 +113,60 @@ public final class TextFiles {
 
     /**
      * Reads the whole file as strict UTF-8 and keeps nothing: a {@link java.nio.charset.CharacterCodingException}
-     * when it is not.
+     * when it is not. A file up to {@link #BULK} is read at once and only its part from the first non-ASCII byte on
+     * is decoded (the usual source file has none); a larger one is decoded as it streams.
      */
     public static void requireUtf8(Path file) throws IOException {
-        try (BufferedReader in = strictReader(file)) {
-            char[] buf = new char[8192];
-            while (in.read(buf) >= 0) {
-                // decoding is the check
+        if (Files.size(file) > BULK) {
+            try (BufferedReader in = strictReader(file)) {
+                char[] buf = new char[8192];
+                while (in.read(buf) >= 0) {
+                    // decoding is the check
+                }
+            }
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == bytes.length) {
+            return;
+        }
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, i, bytes.length - i);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult r = strict.decode(in, out, true);
+            if (r.isError()) {
+                r.throwException();
+            }
+            out.clear();
+            if (r.isUnderflow()) {
+                r = strict.flush(out);
+                if (r.isError()) {
+                    r.throwException();
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code text} as UTF-8 over the file's old content (in place: an existing file keeps its inode, owner
+     * and mode), in a few large writes: {@link Files#writeString} writes 8 KiB at a time.
+     */
+    public static void writeUtf8(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            // Slices no larger than the JDK's cached native copy buffer (Main sets 256 KiB): a larger one is
+            // allocated and freed at every call.
+            for (int at = 0; at < bytes.length; ) {
+                at += ch.write(java.nio.ByteBuffer.wrap(bytes, at, Math.min(WRITE_SLICE, bytes.length - at)));
             }
         }
     }

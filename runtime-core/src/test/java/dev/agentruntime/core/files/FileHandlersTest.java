@@ -89,6 +89,32 @@ class FileHandlersTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(latin);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "valid after a long ASCII start, true, 3000, c3a9",
+        "a truncated sequence at the end, false, 3000, c3",
+        "a lone continuation byte, false, 70000, 80",
+        "a four-byte character across the decoder's buffer, true, 8191, f09f9880",
+        "an overlong encoding, false, 10, c0af"})
+    void aWholeFileWriteChecksTheOldBytesAsStrictUtf8(String name, boolean valid, int asciiStart, String hex)
+            throws Exception {
+        byte[] tail = java.util.HexFormat.of().parseHex(hex);
+        byte[] old = new byte[asciiStart + tail.length];
+        java.util.Arrays.fill(old, 0, asciiStart, (byte) 'a');
+        System.arraycopy(tail, 0, old, asciiStart, tail.length);
+        Path file = Files.write(dir.resolve("sub/old.txt"), old);
+
+        Observation o = write.handle(new FileWriteAction("old.txt", "new"), ctx(Dialect.LEGACY));
+
+        if (valid) {
+            assertThat(o).isInstanceOf(FileWriteObservation.class);
+            assertThat(Files.readString(file)).isEqualTo("new\n");
+        } else {
+            assertThat(o).isEqualTo(new ErrorObservation("File could not be decoded as utf-8: " + file));
+            assertThat(Files.readAllBytes(file)).isEqualTo(old);
+        }
+    }
+
     @Test
     void readsALineRange() throws Exception {
         Files.writeString(dir.resolve("sub/f.txt"), "a\nb\nc\nd\ne\n");
