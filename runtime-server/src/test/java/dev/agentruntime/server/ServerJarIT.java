@@ -92,6 +92,7 @@ class ServerJarIT {
         } finally {
             server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             TestUsers.exec(List.of("userdel", "-r", name));
+            Files.deleteIfExists(Path.of("/etc/sudoers.d/agent-runtime-" + name)); // the rule the server wrote
         }
     }
 
@@ -129,7 +130,13 @@ class ServerJarIT {
             assertThat(http.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":{\"code\":"
                     + "\"print(1)\"}}}").json().get("content").asText()).startsWith("1\n");
             http.post("/execute_action", HttpFixture.run("sleep 300 &"));
+            // bash shows its prompt once it has forked the job; the fork may not have become sleep yet.
             List<ProcessHandle> children = server.toHandle().descendants().toList();
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); children.stream().noneMatch(
+                    p -> p.info().commandLine().orElse("").contains("sleep 300")) && System.nanoTime() < until; ) {
+                Thread.sleep(20);
+                children = server.toHandle().descendants().toList();
+            }
             assertThat(children).as("children: %s", children.stream().map(p -> p.info().commandLine().orElse("?"))
                     .toList()).anyMatch(p -> p.info().commandLine().orElse("").contains("agent-runtime-chromium-"))
                     .anyMatch(p -> p.info().commandLine().orElse("").contains("ipykernel_launcher"))
