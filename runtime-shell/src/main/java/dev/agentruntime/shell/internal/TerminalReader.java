@@ -3,11 +3,6 @@ package dev.agentruntime.shell.internal;
 import dev.agentruntime.shell.PromptInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,8 +26,6 @@ public final class TerminalReader implements Runnable {
     private final int maxOutputChars;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private String pending = "";
     private volatile java.util.function.Consumer<String> listener;
     private final StringBuilder streamed = new StringBuilder(); // this chunk's output for the listener
@@ -52,20 +45,18 @@ public final class TerminalReader implements Runnable {
     @Override
     public void run() {
         byte[] bytes = new byte[64 * 1024];
-        ByteBuffer bb = ByteBuffer.allocate(bytes.length + 8);
-        CharBuffer cb = CharBuffer.allocate(bytes.length + 8);
+        int kept = 0; // the start of a character the last read split, at bytes[0, kept)
         try {
             int n;
-            while ((n = in.read(bytes)) >= 0) {
+            while ((n = in.read(bytes, kept, bytes.length - kept)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
-                bb.put(bytes, 0, n).flip();
-                decoder.decode(bb, cb, false);
-                bb.compact();
-                cb.flip();
-                String text = cb.toString();
-                cb.clear();
+                int end = kept + n;
+                int complete = Utf8Chunks.completeLength(bytes, end);
+                String text = Utf8Chunks.decode(bytes, complete);
+                kept = end - complete;
+                System.arraycopy(bytes, complete, bytes, 0, kept);
                 accept(text);
             }
         } catch (IOException e) {
@@ -73,8 +64,9 @@ public final class TerminalReader implements Runnable {
         } finally {
             lock.lock();
             try {
-                if (!pending.isEmpty()) {
-                    capture.append(pending);
+                String rest = pending + Utf8Chunks.decode(bytes, kept); // a character cut off by the end: replaced
+                if (!rest.isEmpty()) {
+                    capture.append(rest);
                     pending = "";
                 }
                 eof = true;
