@@ -139,7 +139,6 @@ public final class RuntimeServer implements AutoCloseable {
                     Responses.error(ex, 503, "The runtime did not start: " + cause.getMessage(), null);
                     return;
                 }
-                ready = h;
             }
             h.handleRequest(ex);
         }

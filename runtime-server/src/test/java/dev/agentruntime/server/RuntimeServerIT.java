@@ -52,20 +52,17 @@ class RuntimeServerIT {
 
     @Test
     void aServerOpenedBeforeItsRuntimeHoldsRequestsUntilTheRuntimeIsReady(@TempDir Path other) throws Exception {
-        ServerOptions options = ServerOptions.builder(other.toRealPath()).host("127.0.0.1").enableBrowser(false)
-                .build();
+        ServerOptions options = optionsFor(other);
         CompletableFuture<dev.agentruntime.core.InProcessRuntime> runtime = new CompletableFuture<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
         try (RuntimeServer early = RuntimeServer.open(options, runtime)) {
             HttpFixture client = new HttpFixture(early.port(), null);
-            CompletableFuture<HttpFixture.Reply> alive = CompletableFuture.supplyAsync(() -> call(client, "/alive"));
-            CompletableFuture<HttpFixture.Reply> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return client.post("/execute_action",
-                            "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo ready\"}}}");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            // Both requests are in flight at once, on their own threads, before the runtime exists.
+            CompletableFuture<HttpFixture.Reply> alive = CompletableFuture.supplyAsync(
+                    () -> call(() -> client.get("/alive")), clients);
+            CompletableFuture<HttpFixture.Reply> run = CompletableFuture.supplyAsync(() -> call(() -> client.post(
+                    "/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":\"echo ready\"}}}")),
+                    clients);
             Thread.sleep(300);
             assertThat(alive).as("no answer before the runtime").isNotDone();
             assertThat(run).isNotDone();
@@ -76,30 +73,35 @@ class RuntimeServerIT {
             HttpFixture.Reply ran = run.get(20, TimeUnit.SECONDS);
             assertThat(ran.status()).isEqualTo(200);
             assertThat(ran.json().get("content").asText()).startsWith("ready");
+        } finally {
+            clients.shutdownNow();
         }
     }
 
     @Test
     void aRuntimeThatFailsToStartIsNamedInA503(@TempDir Path other) throws Exception {
-        ServerOptions options = ServerOptions.builder(other.toRealPath()).host("127.0.0.1").enableBrowser(false)
-                .build();
         CompletableFuture<dev.agentruntime.core.InProcessRuntime> runtime = new CompletableFuture<>();
-        try (RuntimeServer early = RuntimeServer.open(options, runtime)) {
+        try (RuntimeServer early = RuntimeServer.open(optionsFor(other), runtime)) {
             HttpFixture client = new HttpFixture(early.port(), null);
-            CompletableFuture<HttpFixture.Reply> waiting = CompletableFuture.supplyAsync(() -> call(client, "/alive"));
+            CompletableFuture<HttpFixture.Reply> waiting = CompletableFuture.supplyAsync(
+                    () -> call(() -> client.get("/alive")));
 
             runtime.completeExceptionally(new IllegalStateException("bash is not installed"));
 
             HttpFixture.Reply r = waiting.get(20, TimeUnit.SECONDS);
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.body()).contains("The runtime did not start: bash is not installed");
-            assertThat(call(client, "/alive").status()).as("and so does every later request").isEqualTo(503);
+            assertThat(client.get("/alive").status()).as("and so does every later request").isEqualTo(503);
         }
     }
 
-    private static HttpFixture.Reply call(HttpFixture client, String path) {
+    private static ServerOptions optionsFor(Path dir) throws java.io.IOException {
+        return ServerOptions.builder(dir.toRealPath()).host("127.0.0.1").enableBrowser(false).build();
+    }
+
+    private static HttpFixture.Reply call(java.util.concurrent.Callable<HttpFixture.Reply> request) {
         try {
-            return client.get(path);
+            return request.call();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
