@@ -88,7 +88,15 @@ public final class DockerSandboxes implements SandboxProvider {
     public Sandbox start(SandboxSpec spec) {
         String apiKey = ApiKeys.fresh();
         String name = "agent-runtime-" + ApiKeys.shortId();
-        String id = create(spec, name, apiKey);
+        String id;
+        try {
+            id = create(spec, name, apiKey);
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof NotFoundException)) { // an unknown image makes no container
+                removeCreated(name);
+            }
+            throw e;
+        }
         DockerContainer container = new DockerContainer(docker, id, name, STOP_SECONDS);
         try {
             docker.startContainerCmd(id).exec();
@@ -143,6 +151,32 @@ public final class DockerSandboxes implements SandboxProvider {
                     + ": build it with bin/build-image or pull it", e);
         } catch (RuntimeException e) {
             throw failure("create a container from " + spec.image(), e);
+        }
+    }
+
+    /**
+     * A create that failed on this side (the thread interrupted by a closing pool, a dropped connection) may still
+     * have made the container, or be making it: looks for it by its name, which no other sandbox has, for up to a
+     * second, and removes it.
+     */
+    private void removeCreated(String name) {
+        boolean interrupted = Thread.interrupted(); // the client's I/O fails on an interrupted thread
+        try {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                if (!docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec().isEmpty()) {
+                    new DockerContainer(docker, name, name, 0).destroy();
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "looking for a half-created " + name, e);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
