@@ -46,6 +46,35 @@ class StreamingIT {
     }
 
     @Test
+    void allOutputBeforeThePromptIsHandedOverBeforeTheHandleCloses(@TempDir Path dir) throws Exception {
+        try (BashSession bash = BashSession.start(ShellOptions.builder(dir).readRcFiles(false).build())) {
+            for (int i = 0; i < 50; i++) {
+                StringBuilder seen = new StringBuilder();
+                // A slow listener widens the window between the prompt's arrival and the output's delivery.
+                try (BashSession.Streaming s = bash.streamTo(t -> {
+                    sleepQuietly(2);
+                    synchronized (seen) {
+                        seen.append(t);
+                    }
+                })) {
+                    bash.run("echo run" + i, Duration.ofSeconds(10), null);
+                }
+                synchronized (seen) {
+                    assertThat(seen).as("run %d", i).hasToString("run" + i + "\n");
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void theRuntimeStreamsACommandAndAnswersTheSameObservation(@TempDir Path dir) throws Exception {
         List<Chunk> chunks = new CopyOnWriteArrayList<>();
         try (InProcessRuntime rt = InProcessRuntime.builder().workingDirectory(dir)

@@ -27,6 +27,9 @@ public final class TerminalReader implements Runnable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private String pending = "";
+    // Held by the reader from a chunk's parsing to its delivery, and by whoever sets the listener: so a waiter that
+    // saw a prompt and then clears the listener knows that all output before that prompt has been handed over.
+    private final Object delivery = new Object();
     private volatile java.util.function.Consumer<String> listener;
     private final StringBuilder streamed = new StringBuilder(); // this chunk's output for the listener
     private Capture capture;
@@ -78,6 +81,17 @@ public final class TerminalReader implements Runnable {
     }
 
     private void accept(String chunk) {
+        synchronized (delivery) {
+            parse(chunk);
+            java.util.function.Consumer<String> l = listener;
+            if (l != null && streamed.length() > 0) {
+                // Outside the lock, so waiters are not held up; the listener must not block (it hands the text over).
+                l.accept(streamed.toString());
+            }
+        }
+    }
+
+    private void parse(String chunk) {
         lock.lock();
         try {
             streamed.setLength(0);
@@ -122,11 +136,6 @@ public final class TerminalReader implements Runnable {
         } finally {
             lock.unlock();
         }
-        java.util.function.Consumer<String> l = listener;
-        if (l != null && streamed.length() > 0) {
-            // On this reader thread, outside the lock: the listener must not block (it hands the text over).
-            l.accept(streamed.toString());
-        }
     }
 
     /** Output for the capture, and for the listener when one is set. Called under the lock. */
@@ -139,10 +148,14 @@ public final class TerminalReader implements Runnable {
 
     /**
      * Hands every piece of command output to {@code listener} as it arrives, prompts excluded, until called with
-     * {@code null}. The listener runs on the reader thread and must return quickly.
+     * {@code null}. The listener runs on the reader thread and must return quickly. Returns once the chunk the reader
+     * may have in hand is delivered: output that came before a prompt a waiter has seen never reaches the listener
+     * after this call.
      */
     public void setListener(java.util.function.Consumer<String> listener) {
-        this.listener = listener;
+        synchronized (delivery) {
+            this.listener = listener;
+        }
     }
 
     /** The index from which the text's end could be the beginning of a marker, to hold it back. */
