@@ -32,6 +32,11 @@ final class LongStrings {
         ESCAPES['\\'] = '\\';
     }
 
+    /** What {@link #surrogates} found. */
+    private static final int NONE = 0;
+    private static final int PAIRS = 1;
+    private static final int LONE = 2;
+
     private LongStrings() {
     }
 
@@ -41,23 +46,48 @@ final class LongStrings {
             return;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length != value.length() && hasSurrogates(value)) { // all-ASCII text has none: skip the scan
+        int surrogates = utf8.length == value.length() ? loneSurrogatesAsQuestionMarks(value, utf8) : surrogates(value);
+        if (surrogates == LONE) {
             g.writeStringField(name, value);
             return;
         }
         g.writeFieldName(name);
-        Escaped escaped = escape(utf8);
+        Escaped escaped = escape(utf8, surrogates == PAIRS);
         g.writeRawUTF8String(escaped.bytes(), 0, escaped.length());
     }
 
-    /** Lone surrogates have no UTF-8 form; leave such text (never seen in decoded output) to Jackson. */
-    private static boolean hasSurrogates(String s) {
+    /**
+     * Whether the text has characters beyond the BMP ({@link #PAIRS}; Jackson writes them as two {@code &#92;uXXXX}
+     * escapes, so must we) or a lone surrogate ({@link #LONE}: no UTF-8 form, never seen in decoded output; left to
+     * Jackson).
+     */
+    private static int surrogates(String s) {
+        int found = NONE;
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return true;
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    found = PAIRS;
+                    i++;
+                } else {
+                    return LONE;
+                }
             }
         }
-        return false;
+        return found;
+    }
+
+    /**
+     * For text whose every character is one byte of UTF-8: ASCII, or a lone surrogate that the encoder replaced with
+     * {@code ?}. Byte {@code i} is then character {@code i}, so only the question marks need a look.
+     */
+    private static int loneSurrogatesAsQuestionMarks(String s, byte[] utf8) {
+        for (int i = Words.indexOf(utf8, 0, (byte) '?'); i >= 0; i = Words.indexOf(utf8, i + 1, (byte) '?')) {
+            if (s.charAt(i) != '?') {
+                return LONE;
+            }
+        }
+        return NONE;
     }
 
     /** The escaped text: {@code bytes[0, length)}. */
@@ -65,35 +95,93 @@ final class LongStrings {
     }
 
     /**
-     * One pass, a byte at a time into a buffer with room for an escape every eight bytes (grown when the text has
-     * more): far quicker than counting first and copying the runs between escapes, which are short in line-broken
-     * output.
+     * One pass, eight bytes at a time: each word is copied whole, and when it holds a byte to escape, the copy stops
+     * there, the escape is written and the next word starts after it. Under the server's C1 compiler this is 1.3x
+     * (one escape per 8 bytes, {@code seq}'s output) to 2.6x (one per 40, source files) faster than a byte at a time.
+     * The buffer has room for an escape every eight bytes and grows when the text has more.
      */
     static Escaped escape(byte[] utf8) {
+        return escape(utf8, false);
+    }
+
+    /** With {@code supplementary}, characters beyond the BMP (4-byte UTF-8) are written as surrogate escapes. */
+    static Escaped escape(byte[] utf8, boolean supplementary) {
         int n = utf8.length;
         byte[] out = new byte[n + (n >> 3) + 16];
         int at = 0;
-        for (int i = 0; i < n; i++) {
-            byte b = utf8[i];
-            byte e = b < 0 ? 0 : ESCAPES[b];
-            if (e == 0) {
-                out[at++] = b; // room: there is always at least one byte per byte still to come
+        int i = 0;
+        while (i <= n - 8) {
+            long word = Words.get(utf8, i);
+            long specials = Words.jsonSpecials(word) | (supplementary ? Words.fourByteLeads(word) : 0);
+            if (out.length - at < n - i + 16) { // room for this word, an escape, and a byte per byte to come
+                out = java.util.Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), at + n - i + 32));
+            }
+            Words.put(out, at, word);
+            if (specials == 0) {
+                at += 8;
+                i += 8;
                 continue;
             }
-            if (out.length - at < n - i + 6) {
-                out = java.util.Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), at + n - i + 22));
-            }
-            out[at++] = '\\';
-            if (e != 'u') {
-                out[at++] = e;
+            int k = Long.numberOfTrailingZeros(specials) >>> 3;
+            byte b = utf8[i + k];
+            if (b >= 0) {
+                at = escapeOne(b, out, at + k);
+                i += k + 1;
             } else {
-                out[at++] = 'u';
-                out[at++] = '0';
-                out[at++] = '0';
-                out[at++] = HEX[b >> 4];
-                out[at++] = HEX[b & 0xF];
+                at = escapeSupplementary(utf8, i + k, out, at + k);
+                i += k + 4;
+            }
+        }
+        if (out.length - at < (n - i) * 6) {
+            out = java.util.Arrays.copyOf(out, at + (n - i) * 6);
+        }
+        while (i < n) { // the last few bytes
+            byte b = utf8[i];
+            if (supplementary && (b & 0xF0) == 0xF0) {
+                at = escapeSupplementary(utf8, i, out, at);
+                i += 4;
+            } else if (b < 0 || ESCAPES[b] == 0) {
+                out[at++] = b;
+                i++;
+            } else {
+                at = escapeOne(b, out, at);
+                i++;
             }
         }
         return new Escaped(out, at);
+    }
+
+    /** Writes the 4-byte UTF-8 character at {@code from} as Jackson does: {@code &#92;uD83D&#92;uDE00}. */
+    private static int escapeSupplementary(byte[] utf8, int from, byte[] out, int at) {
+        int cp = (utf8[from] & 0x07) << 18 | (utf8[from + 1] & 0x3F) << 12 | (utf8[from + 2] & 0x3F) << 6
+                | (utf8[from + 3] & 0x3F);
+        at = escapeChar(Character.highSurrogate(cp), out, at);
+        return escapeChar(Character.lowSurrogate(cp), out, at);
+    }
+
+    private static int escapeChar(char c, byte[] out, int at) {
+        out[at++] = '\\';
+        out[at++] = 'u';
+        out[at++] = HEX[c >> 12];
+        out[at++] = HEX[(c >> 8) & 0xF];
+        out[at++] = HEX[(c >> 4) & 0xF];
+        out[at++] = HEX[c & 0xF];
+        return at;
+    }
+
+    /** Writes the escape of ASCII byte {@code b} at {@code at}; returns the index after it. */
+    private static int escapeOne(byte b, byte[] out, int at) {
+        byte e = ESCAPES[b];
+        out[at++] = '\\';
+        if (e != 'u') {
+            out[at++] = e;
+        } else {
+            out[at++] = 'u';
+            out[at++] = '0';
+            out[at++] = '0';
+            out[at++] = HEX[b >> 4];
+            out[at++] = HEX[b & 0xF];
+        }
+        return at;
     }
 }

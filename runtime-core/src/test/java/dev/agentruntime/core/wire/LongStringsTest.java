@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,40 @@ class LongStringsTest {
         }
         String text = sb.toString();
         assertThat(write(text, true)).isEqualTo(write(text, false));
+    }
+
+    /** Runs of plain text of every length between the characters to escape: the word-at-a-time path's cases. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void runsOfEveryLengthMatchJacksonToo(int seed) throws IOException {
+        Random r = new Random(seed);
+        int[] cps = ALPHABET.codePoints().toArray();
+        String plain = "abcdefghijklmnopqrstuvwxyz0123456789 é€中😀";
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < LongStrings.THRESHOLD * 2 + r.nextInt(1000)) {
+            for (int run = r.nextInt(r.nextBoolean() ? 12 : 60); run > 0; run--) {
+                sb.appendCodePoint(plain.codePointAt(plain.offsetByCodePoints(0, r.nextInt(plain.codePointCount(0,
+                        plain.length())))));
+            }
+            sb.appendCodePoint(cps[r.nextInt(cps.length)]);
+        }
+        String text = sb.toString();
+        assertThat(write(text, true)).isEqualTo(write(text, false));
+        // and every tail length after the last whole word
+        for (int cut = 1; cut <= 16; cut++) {
+            String shorter = text.substring(0, text.length() - cut);
+            if (!Character.isHighSurrogate(shorter.charAt(shorter.length() - 1))) {
+                assertThat(write(shorter, true)).isEqualTo(write(shorter, false));
+            }
+        }
+    }
+
+    @Test
+    void aLoneSurrogateIsLeftToJackson() throws IOException {
+        for (String other : new String[] {"x?", "é?", "😀?"}) {
+            String text = other.repeat(LongStrings.THRESHOLD) + "\ud83d" + "y?\\\"\n".repeat(100) + "\ude00";
+            assertThat(write(text, true)).isEqualTo(write(text, false));
+        }
     }
 
     @ParameterizedTest(name = "{0} lines")

@@ -1,0 +1,73 @@
+package dev.agentruntime.core.wire;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Eight bytes of a byte array as one little-endian {@code long}, and the bytes of such a word that JSON strings
+ * treat specially. Scanning text a word at a time is what makes the long strings of the wire (file contents,
+ * command output) cheap under the server's C1 compiler, which does not vectorize byte loops.
+ */
+final class Words {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private Words() {
+    }
+
+    /** Bytes {@code [i, i + 8)}, the byte at {@code i} lowest. */
+    static long get(byte[] bytes, int i) {
+        return (long) LONGS.get(bytes, i);
+    }
+
+    /** Writes {@code word} to {@code [i, i + 8)}, its lowest byte at {@code i}. */
+    static void put(byte[] bytes, int i, long word) {
+        LONGS.set(bytes, i, word);
+    }
+
+    /**
+     * The high bit of each byte that is a control character ({@code < 0x20}), {@code "} or {@code \}, at least: the
+     * lowest one set is exact (a borrow only ever marks bytes above a true one), so
+     * {@code numberOfTrailingZeros(mask) >>> 3} is the index of the first such byte. Bytes from 0x80 on (UTF-8
+     * beyond ASCII) are never marked.
+     */
+    static long jsonSpecials(long word) {
+        long control = (word - 0x2020202020202020L) & ~word;
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        return (control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
+    }
+
+    /** The index of the first {@code b} in {@code bytes} from {@code from} on, or -1. */
+    static int indexOf(byte[] bytes, int from, byte b) {
+        long pattern = ONES * (b & 0xFF);
+        int i = from;
+        for (; i <= bytes.length - 8; i += 8) {
+            long x = get(bytes, i) ^ pattern; // zero bytes where b is
+            long zeros = (x - ONES) & ~x & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The high bit of each byte from 0xF0 on: the first bytes of 4-byte UTF-8 characters, exactly. */
+    static long fourByteLeads(long word) {
+        return word & (word << 1) & (word << 2) & (word << 3) & HIGHS;
+    }
+
+    /** The high bit of each byte from 0x80 on. */
+    static long nonAscii(long word) {
+        return word & HIGHS;
+    }
+}
