@@ -32,7 +32,10 @@ final class ActionReader {
     }
 
     static ActionDecoding decode(byte[] body, DialectPolicy policy) {
-        JsonNode root;
+        JsonNode root = body.length >= LargeBodies.THRESHOLD ? LargeBodies.tree(body) : null;
+        if (root != null) {
+            return decode(root, policy);
+        }
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
