@@ -1,5 +1,6 @@
 package dev.agentruntime.core.files;
 
+import dev.agentruntime.core.bytes.Words;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,13 +90,11 @@ public final class TextFiles {
             return null;
         }
         byte[] bytes = Files.readAllBytes(file);
-        for (byte b : bytes) {
-            if (b < 0) {
-                return null;
-            }
+        if (Words.indexOfNonAscii(bytes, 0, bytes.length) >= 0) {
+            return null;
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        return Words.indexOf(bytes, 0, (byte) '\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** The whole file as strict UTF-8. */
@@ -127,11 +126,8 @@ public final class TextFiles {
             return;
         }
         byte[] bytes = Files.readAllBytes(file);
-        int i = 0;
-        while (i < bytes.length && bytes[i] >= 0) {
-            i++;
-        }
-        if (i == bytes.length) {
+        int i = Words.indexOfNonAscii(bytes, 0, bytes.length);
+        if (i < 0) {
             return;
         }
         java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentruntime.core.bytes.Words;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -195,7 +196,7 @@ final class LargeBodies {
                     o += 8;
                     continue;
                 }
-                int k = Long.numberOfTrailingZeros(specials) >>> 3;
+                int k = Words.firstMarked(specials);
                 i += k;
                 o += k;
                 b = in[i];

@@ -1,6 +1,7 @@
 package dev.agentruntime.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.agentruntime.core.bytes.Words;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ final class LongStrings {
                 i += 8;
                 continue;
             }
-            int k = Long.numberOfTrailingZeros(specials) >>> 3;
+            int k = Words.firstMarked(specials);
             byte b = utf8[i + k];
             if (b >= 0) {
                 at = escapeOne(b, out, at + k);

@@ -1,4 +1,4 @@
-package dev.agentruntime.core.wire;
+package dev.agentruntime.core.bytes;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * treat specially. Scanning text a word at a time is what makes the long strings of the wire (file contents,
  * command output) cheap under the server's C1 compiler, which does not vectorize byte loops.
  */
-final class Words {
+public final class Words {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -20,37 +20,64 @@ final class Words {
     }
 
     /** Bytes {@code [i, i + 8)}, the byte at {@code i} lowest. */
-    static long get(byte[] bytes, int i) {
+    public static long get(byte[] bytes, int i) {
         return (long) LONGS.get(bytes, i);
     }
 
     /** Writes {@code word} to {@code [i, i + 8)}, its lowest byte at {@code i}. */
-    static void put(byte[] bytes, int i, long word) {
+    public static void put(byte[] bytes, int i, long word) {
         LONGS.set(bytes, i, word);
     }
 
     /**
      * The high bit of each byte that is a control character ({@code < 0x20}), {@code "} or {@code \}, at least: the
      * lowest one set is exact (a borrow only ever marks bytes above a true one), so
-     * {@code numberOfTrailingZeros(mask) >>> 3} is the index of the first such byte. Bytes from 0x80 on (UTF-8
+     * {@link #firstMarked} is the index of the first such byte. Bytes from 0x80 on (UTF-8
      * beyond ASCII) are never marked.
      */
-    static long jsonSpecials(long word) {
+    public static long jsonSpecials(long word) {
         long control = (word - 0x2020202020202020L) & ~word;
         long quote = word ^ 0x2222222222222222L;
         long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
         return (control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
     }
 
+    /**
+     * The index, 0 to 7, of the lowest byte marked in {@code mask} (one of {@link #jsonSpecials} and the like, only
+     * high bits set, not zero). C1 does not make {@link Long#numberOfTrailingZeros} one instruction; this is five.
+     */
+    public static int firstMarked(long mask) {
+        // The lowest mark alone, moved to its byte's low bit, times bytes 7..0 of the constant: its top byte is then
+        // the mark's index.
+        return (int) (((mask & -mask) >>> 7) * 0x0001020304050607L >>> 56);
+    }
+
+    /** The index of the first byte from 0x80 on in {@code bytes[from, to)}, or -1. */
+    public static int indexOfNonAscii(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i <= to - 8; i += 8) {
+            long high = get(bytes, i) & HIGHS;
+            if (high != 0) {
+                return i + firstMarked(high);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index of the first {@code b} in {@code bytes} from {@code from} on, or -1. */
-    static int indexOf(byte[] bytes, int from, byte b) {
+    public static int indexOf(byte[] bytes, int from, byte b) {
         long pattern = ONES * (b & 0xFF);
         int i = from;
         for (; i <= bytes.length - 8; i += 8) {
             long x = get(bytes, i) ^ pattern; // zero bytes where b is
             long zeros = (x - ONES) & ~x & HIGHS;
             if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                return i + firstMarked(zeros);
             }
         }
         for (; i < bytes.length; i++) {
@@ -62,12 +89,12 @@ final class Words {
     }
 
     /** The high bit of each byte from 0xF0 on: the first bytes of 4-byte UTF-8 characters, exactly. */
-    static long fourByteLeads(long word) {
+    public static long fourByteLeads(long word) {
         return word & (word << 1) & (word << 2) & (word << 3) & HIGHS;
     }
 
     /** The high bit of each byte from 0x80 on. */
-    static long nonAscii(long word) {
+    public static long nonAscii(long word) {
         return word & HIGHS;
     }
 }

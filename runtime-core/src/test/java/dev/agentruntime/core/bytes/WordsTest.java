@@ -1,4 +1,4 @@
-package dev.agentruntime.core.wire;
+package dev.agentruntime.core.bytes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ class WordsTest {
             if (first < 0) {
                 assertThat(mask).as("word %016x", word).isZero();
             } else {
-                assertThat(Long.numberOfTrailingZeros(mask) >>> 3).as("word %016x", word).isEqualTo(first);
+                assertThat(Words.firstMarked(mask)).as("word %016x", word).isEqualTo(first);
             }
             for (int i = 0; i < 8; i++) {
                 if (bytes[i] < 0) {
@@ -65,7 +65,36 @@ class WordsTest {
                 }
             }
             assertThat(Words.indexOf(bytes, from, (byte) '?')).isEqualTo(expected);
+            int to = from + (bytes.length == from ? 0 : r.nextInt(bytes.length - from + 1));
+            int nonAscii = -1;
+            for (int i = from; i < to && nonAscii < 0; i++) {
+                if (bytes[i] < 0) {
+                    nonAscii = i;
+                }
+            }
+            assertThat(Words.indexOfNonAscii(bytes, from, to)).isEqualTo(nonAscii);
         }
+    }
+
+    @Test
+    void firstMarkedIsTheIndexOfTheLowestMarkedByte() {
+        for (int low = 0; low < 8; low++) {
+            for (int above = 0; above < 256; above++) { // any marks above the lowest
+                long mask = (0x80L << (8 * low)) | (spread(above) << (8 * low) << 8);
+                assertThat(Words.firstMarked(mask)).isEqualTo(low);
+            }
+        }
+    }
+
+    /** The 8 bits of {@code bits} as the high bits of the 8 bytes of a word. */
+    private static long spread(int bits) {
+        long mask = 0;
+        for (int i = 0; i < 8; i++) {
+            if ((bits & (1 << i)) != 0) {
+                mask |= 0x80L << (8 * i);
+            }
+        }
+        return mask;
     }
 
     @Test
