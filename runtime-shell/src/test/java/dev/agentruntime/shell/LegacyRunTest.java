@@ -20,6 +20,23 @@ class LegacyRunTest {
         assertThat(LegacyRun.crlf(unescape(raw))).isEqualTo(unescape(expected));
     }
 
+    /** Long text takes the word-at-a-time path when it is Latin-1; any text gives what replacing gives. */
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void longTextGetsTheSameLineEnds(int seed) {
+        java.util.Random r = new java.util.Random(seed);
+        String alphabet = seed % 2 == 0 ? "ab\r\n\u000b?\u00e9 " : "ab\r\n\u000b?\u00e9\u4e2d ";
+        for (int round = 0; round < 200; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = 1000 + r.nextInt(200); n > 0; n--) {
+                sb.append(r.nextInt(4) == 0 ? alphabet.charAt(r.nextInt(alphabet.length())) : 'x');
+            }
+            String raw = sb.toString();
+            String bare = raw.replace("\r\n", "\n");
+            assertThat(LegacyRun.crlf(raw)).isEqualTo(bare.replace("\n", "\r\n"));
+        }
+    }
+
     private static String unescape(String s) {
         return s.replace("\\r", "\r").replace("\\n", "\n");
     }

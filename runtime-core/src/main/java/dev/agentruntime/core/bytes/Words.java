@@ -69,13 +69,20 @@ public final class Words {
         return -1;
     }
 
+    /**
+     * The high bit of each byte of {@code word} that is {@code b}, at least: the lowest one set is exact; above it, a
+     * byte {@code b ^ 1} may be marked too (a borrow).
+     */
+    public static long marks(long word, byte b) {
+        long x = word ^ (ONES * (b & 0xFF)); // zero bytes where b is
+        return (x - ONES) & ~x & HIGHS;
+    }
+
     /** The index of the first {@code b} in {@code bytes} from {@code from} on, or -1. */
     public static int indexOf(byte[] bytes, int from, byte b) {
-        long pattern = ONES * (b & 0xFF);
         int i = from;
         for (; i <= bytes.length - 8; i += 8) {
-            long x = get(bytes, i) ^ pattern; // zero bytes where b is
-            long zeros = (x - ONES) & ~x & HIGHS;
+            long zeros = marks(get(bytes, i), b);
             if (zeros != 0) {
                 return i + firstMarked(zeros);
             }
