@@ -7,6 +7,7 @@ import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.bytes.Words;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,9 +28,15 @@ final class LegacyRun {
     }
 
     static Observation execute(BashSession session, CmdRunAction action) throws InterruptedException {
+        List<String> commands = CommandSplitter.split(action.command()).commands();
+        if (commands.size() == 1) { // the usual case: the step's output as it is, a megabyte output not copied again
+            Step step = step(session, commands.get(0), action);
+            return new CmdOutputObservation(withoutTrailingLineEnds(step.output()), action.command(),
+                    CmdOutputMetadata.ofExitCode(step.exitCode()), action.hidden());
+        }
         StringBuilder all = new StringBuilder();
         int exitCode = 0;
-        for (String command : CommandSplitter.split(action.command()).commands()) {
+        for (String command : commands) {
             Step step = step(session, command, action);
             if (all.length() > 0) {
                 stripTrailing(all);
@@ -41,13 +48,16 @@ final class LegacyRun {
                 break;
             }
         }
-        int end = all.length();
-        while (end > 0 && (all.charAt(end - 1) == '\r' || all.charAt(end - 1) == '\n')) {
+        return new CmdOutputObservation(withoutTrailingLineEnds(all.toString()), action.command(),
+                CmdOutputMetadata.ofExitCode(exitCode), action.hidden());
+    }
+
+    private static String withoutTrailingLineEnds(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\r' || s.charAt(end - 1) == '\n')) {
             end--;
         }
-        String content = all.substring(0, end);
-        return new CmdOutputObservation(content, action.command(), CmdOutputMetadata.ofExitCode(exitCode),
-                action.hidden());
+        return s.substring(0, end);
     }
 
     private static Step step(BashSession session, String command, CmdRunAction action)
@@ -59,7 +69,7 @@ final class LegacyRun {
         }
         if (command.toLowerCase(Locale.ROOT).equals("ctrl+c")) {
             CommandResult r = session.interrupt(SOFT_TIMEOUT);
-            return new Step(withPrompt(crlf(r.rawOutput()), r.prompt(), action), 130);
+            return new Step(crlf(r.rawOutput(), prompt(r.prompt(), action)), 130);
         }
         boolean blocking = action.blocking() && action.timeout() != null;
         Duration limit = blocking ? action.timeout() : SOFT_TIMEOUT;
@@ -73,28 +83,31 @@ final class LegacyRun {
                                BashSession session) throws InterruptedException {
         switch (r.status()) {
             case COMPLETED:
-                return new Step(withPrompt(crlf(r.rawOutput()), r.prompt(), action), r.exitCode());
+                return new Step(crlf(r.rawOutput(), prompt(r.prompt(), action)), r.exitCode());
             case SHELL_DIED:
-                return new Step(crlf(r.rawOutput()) + "\r\n[The shell exited with code " + r.shellExitCode() + ".]",
+                return new Step(crlf(r.rawOutput(), "\r\n[The shell exited with code " + r.shellExitCode() + ".]"),
                         r.shellExitCode());
             default:
                 if (!killOnTimeout) {
-                    return new Step(withPrompt(crlf(r.rawOutput()), null, action), -1);
+                    return new Step(crlf(r.rawOutput(), prompt(null, action)), -1);
                 }
                 CommandResult after = session.interrupt(SOFT_TIMEOUT);
-                String output = crlf(r.rawOutput() + after.rawOutput()) + "\r\n\r\n[Command timed out after "
-                        + seconds(limit) + " seconds. SIGINT was sent to interrupt it.]";
-                return new Step(withPrompt(output, after.prompt(), action), 130);
+                return new Step(crlf(r.rawOutput() + after.rawOutput(), "\r\n\r\n[Command timed out after "
+                        + seconds(limit) + " seconds. SIGINT was sent to interrupt it.]" + prompt(after.prompt(),
+                        action)), 130);
         }
     }
 
-    /** Appends the 2024 prompt: {@code [Python Interpreter: ...]}, then {@code user@host:dir $ } (or {@code #}). */
-    private static String withPrompt(String output, PromptInfo p, CmdRunAction action) {
+    /**
+     * What follows the output: the 2024 prompt, {@code [Python Interpreter: ...]}, then {@code user@host:dir $ } (or
+     * {@code #}); a line end alone when no prompt came; nothing without {@code keep_prompt}.
+     */
+    private static String prompt(PromptInfo p, CmdRunAction action) {
         if (!action.keepPrompt()) {
-            return output;
+            return "";
         }
         if (p == null) {
-            return output + "\r\n";
+            return "\r\n";
         }
         String other = p.pythonPath().isEmpty() ? "" : "[Python Interpreter: " + p.pythonPath() + "]";
         String dir = p.workingDirectory();
@@ -102,7 +115,7 @@ final class LegacyRun {
                 && (dir.equals(p.home()) || dir.startsWith(p.home() + "/"))) {
             dir = "~" + dir.substring(p.home().length());
         }
-        return output + "\r\n" + other + "\n" + p.user() + "@" + p.host() + ":" + dir + " "
+        return "\r\n" + other + "\n" + p.user() + "@" + p.host() + ":" + dir + " "
                 + (p.user().equals("root") ? "#" : "$") + " ";
     }
 
@@ -112,14 +125,20 @@ final class LegacyRun {
      * {@link String#replace} under C1 (6.9 MB of {@code seq}: 20 ms before); other text takes that path.
      */
     static String crlf(String s) {
+        return crlf(s, "");
+    }
+
+    /** {@link #crlf(String)} of {@code s}, then {@code suffix} as it is: one string made, however long. */
+    static String crlf(String s, String suffix) {
         if (s.length() >= 1024) {
             byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1); // a copy for Latin-1 text; '?' for other chars
-            if (isLatin1(s, latin1)) {
-                return crlfLatin1(latin1);
+            byte[] end = suffix.getBytes(StandardCharsets.ISO_8859_1);
+            if (isLatin1(s, latin1) && isLatin1(suffix, end)) {
+                return crlfLatin1(latin1, end);
             }
         }
         String bare = s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n");
-        return bare.indexOf('\n') < 0 ? bare : bare.replace("\n", "\r\n");
+        return (bare.indexOf('\n') < 0 ? bare : bare.replace("\n", "\r\n")) + suffix;
     }
 
     /** Whether {@code latin1}, {@code s} encoded as Latin-1, is all of it: its question marks are real ones. */
@@ -132,7 +151,7 @@ final class LegacyRun {
         return true;
     }
 
-    private static String crlfLatin1(byte[] in) {
+    private static String crlfLatin1(byte[] in, byte[] suffix) {
         int n = in.length;
         int feeds = 0; // an upper bound (a borrow may mark a byte 0x0B after a line feed too): room, not the count
         for (int i = 0; i <= n - 8; i += 8) {
@@ -143,10 +162,7 @@ final class LegacyRun {
         for (int i = n & ~7; i < n; i++) {
             feeds += in[i] == '\n' ? 1 : 0;
         }
-        if (feeds == 0) {
-            return new String(in, StandardCharsets.ISO_8859_1);
-        }
-        byte[] out = new byte[n + feeds + 8];
+        byte[] out = new byte[n + feeds + 8 + suffix.length];
         int at = 0;
         int i = 0;
         while (i <= n - 8) {
@@ -173,7 +189,8 @@ final class LegacyRun {
             }
             out[at++] = in[i];
         }
-        return new String(out, 0, at, StandardCharsets.ISO_8859_1);
+        System.arraycopy(suffix, 0, out, at, suffix.length);
+        return new String(out, 0, at + suffix.length, StandardCharsets.ISO_8859_1);
     }
 
     private static String seconds(Duration d) {

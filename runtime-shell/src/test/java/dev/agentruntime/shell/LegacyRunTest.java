@@ -34,6 +34,8 @@ class LegacyRunTest {
             String raw = sb.toString();
             String bare = raw.replace("\r\n", "\n");
             assertThat(LegacyRun.crlf(raw)).isEqualTo(bare.replace("\n", "\r\n"));
+            String suffix = r.nextBoolean() ? "\r\nroot@host:~/d\u00e9 # " : "\n\u4e2d $ ";
+            assertThat(LegacyRun.crlf(raw, suffix)).isEqualTo(bare.replace("\n", "\r\n") + suffix);
         }
     }
 
