@@ -12,6 +12,31 @@ final class ShellFigures {
     private ShellFigures() {
     }
 
+    /**
+     * A command's output read straight from a fresh pseudo-terminal (bash, output processing off as in the session),
+     * into one reused buffer: what the machine's terminal layer costs before any of ours. Median of {@code n} runs.
+     */
+    static long rawPty(Path dir, String command, int n) throws Exception {
+        long[] took = new long[n + 1];
+        byte[] buf = new byte[64 * 1024];
+        for (int i = 0; i < took.length; i++) {
+            long t0 = System.nanoTime();
+            com.pty4j.PtyProcess p = new com.pty4j.PtyProcessBuilder(new String[] {"/bin/bash", "--norc", "-c",
+                "stty -onlcr; " + command}).setDirectory(dir.toString()).setEnvironment(System.getenv())
+                    .setConsole(false).start();
+            try (java.io.InputStream in = p.getInputStream()) {
+                while (in.read(buf) >= 0) {
+                    // only the reading counts
+                }
+            } catch (java.io.IOException e) {
+                // the terminal closes as the command ends
+            }
+            p.waitFor();
+            took[i] = System.nanoTime() - t0;
+        }
+        return new Stats(java.util.Arrays.copyOfRange(took, 1, took.length)).median(); // the first warms up
+    }
+
     static void run(Table t, Path dir, boolean quick) throws Exception {
         ShellOptions options = ShellOptions.builder(dir).readRcFiles(false).build();
         long[] starts = new long[quick ? 3 : 10];
@@ -42,6 +67,9 @@ final class ShellFigures {
             long large = seq(bash, 1_000_000, 5);
             t.add("shell", "`seq 1 1000000` (6.9 MB) after warm-up, median of 5", Stats.ms(large), "ms",
                     "target < 150 ms; Python client 9.3 s");
+            long floor = rawPty(dir, "seq 1 1000000", 5);
+            t.add("shell", "the pseudo-terminal alone: `seq 1 1000000` read raw, median of 5", Stats.ms(floor), "ms",
+                    "the floor of the output figures on this machine");
             t.add("shell", "time ratio seq 1e6 / seq 1e5 (10x output)", String.format("%.2f", (double) large / small),
                     "x", "target <= 11x; Python client 43x");
             long before = Heap.usedAfterGc();
