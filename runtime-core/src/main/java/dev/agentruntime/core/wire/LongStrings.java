@@ -53,6 +53,14 @@ final class LongStrings {
             return;
         }
         g.writeFieldName(name);
+        if (g.getOutputTarget() instanceof Utf8Json json) {
+            // Straight into the answer's buffer, no copy of megabytes: the empty raw value makes the generator write
+            // the colon and count the value as written, and the flush puts what it holds before the string.
+            g.writeRawValue("");
+            g.flush();
+            json.appendQuoted(utf8, surrogates == PAIRS);
+            return;
+        }
         Escaped escaped = escape(utf8, surrogates == PAIRS);
         g.writeRawUTF8String(escaped.bytes(), 0, escaped.length());
     }
@@ -109,14 +117,22 @@ final class LongStrings {
     /** With {@code supplementary}, characters beyond the BMP (4-byte UTF-8) are written as surrogate escapes. */
     static Escaped escape(byte[] utf8, boolean supplementary) {
         int n = utf8.length;
-        byte[] out = new byte[n + (n >> 3) + 16];
-        int at = 0;
+        return escapeInto(utf8, supplementary, new byte[n + (n >> 3) + 16], 0);
+    }
+
+    /**
+     * Escapes {@code utf8} into {@code out} from {@code at} on; a larger array, with {@code out[0, at)} copied, when
+     * it has not the room.
+     */
+    static Escaped escapeInto(byte[] utf8, boolean supplementary, byte[] out, int at) {
+        int n = utf8.length;
+        int start = at;
         int i = 0;
         while (i <= n - 8) {
             long word = Words.get(utf8, i);
             long specials = Words.jsonSpecials(word) | (supplementary ? Words.fourByteLeads(word) : 0);
             if (out.length - at < n - i + 16) { // room for this word, an escape, and a byte per byte to come
-                out = java.util.Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), at + n - i + 32));
+                out = grow(out, at, at - start, i, n);
             }
             Words.put(out, at, word);
             if (specials == 0) {
@@ -158,6 +174,19 @@ final class LongStrings {
             }
         }
         return new Escaped(out, at);
+    }
+
+    /**
+     * A larger copy of {@code out}, sized for the rest of the text ({@code n - i} bytes) at the escape rate so far
+     * ({@code written} bytes for {@code i}), with a margin: one copy where growing by half may take several.
+     */
+    private static byte[] grow(byte[] out, int at, int written, int i, int n) {
+        long rest = (long) (n - i) * Math.max(written, i) / Math.max(i, 1);
+        long size = at + rest + (rest >> 3) + 64;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("escaped text larger than an array");
+        }
+        return java.util.Arrays.copyOf(out, (int) size);
     }
 
     /** Writes the 4-byte UTF-8 character at {@code from} as Jackson does: {@code &#92;uD83D&#92;uDE00}. */

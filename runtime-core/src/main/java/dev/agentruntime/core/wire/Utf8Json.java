@@ -30,6 +30,23 @@ public final class Utf8Json extends ByteArrayOutputStream {
         }
     }
 
+    /** Appends {@code utf8} as a JSON string, escaped, quotes included (for {@link LongStrings}). */
+    void appendQuoted(byte[] utf8, boolean supplementaryAsEscapes) {
+        ensureRoom(1);
+        buf[count++] = '"';
+        LongStrings.Escaped escaped = LongStrings.escapeInto(utf8, supplementaryAsEscapes, buf, count);
+        buf = escaped.bytes();
+        count = escaped.length();
+        ensureRoom(1 + 4096); // and room for the observation's other fields: no doubling of megabytes for them
+        buf[count++] = '"';
+    }
+
+    private void ensureRoom(int n) {
+        if (buf.length - count < n) {
+            buf = java.util.Arrays.copyOf(buf, count + n);
+        }
+    }
+
     /** The text (a copy; for tests and logs). */
     @Override
     public String toString() {

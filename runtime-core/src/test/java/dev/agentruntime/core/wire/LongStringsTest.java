@@ -55,6 +55,36 @@ class LongStringsTest {
         }
     }
 
+    /**
+     * The server's path writes into the answer's own buffer: the same text as Jackson's. (Characters beyond the BMP
+     * are escaped on the bytes path, like Jackson's own UTF-8 generator, and not in a {@code String}: the same JSON.)
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void anObservationEncodedToBytesIsTheSameText(int seed) throws IOException {
+        Random r = new Random(seed);
+        boolean beyondBmp = seed > 3;
+        String[] kinds = {"abc\r\n", "abc\n", beyondBmp ? "\"\\\u0001é中😀\n" : "\"\\\u0001é中\n", "x"};
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < LongStrings.THRESHOLD * 4) {
+            String kind = kinds[r.nextInt(kinds.length)];
+            int cut = 1 + r.nextInt(kind.length());
+            cut += Character.isHighSurrogate(kind.charAt(cut - 1)) ? 1 : 0; // never half a pair: that goes to Jackson
+            sb.append(kind, 0, cut).append("line ".repeat(r.nextInt(12)));
+        }
+        for (dev.agentruntime.core.Dialect d : dev.agentruntime.core.Dialect.values()) {
+            dev.agentruntime.core.Observation o = new dev.agentruntime.core.CmdOutputObservation(sb.toString(),
+                    "cmd", dev.agentruntime.core.CmdOutputMetadata.ofExitCode(0), false);
+            String bytes = OpenHandsWire.encodeObservationUtf8(o, d).toString();
+            String text = OpenHandsWire.encodeObservation(o, d);
+            if (beyondBmp) {
+                assertThat(Json.MAPPER.readTree(bytes)).isEqualTo(Json.MAPPER.readTree(text));
+            } else {
+                assertThat(bytes).isEqualTo(text);
+            }
+        }
+    }
+
     @Test
     void aLoneSurrogateIsLeftToJackson() throws IOException {
         for (String other : new String[] {"x?", "é?", "😀?"}) {
