@@ -166,6 +166,12 @@ public final class Routes {
 
     /** The request body as bytes, or {@code null} after answering 413 as {@link #requestBody} does. */
     static byte[] requestBytes(HttpServerExchange ex, long max) throws java.io.IOException {
+        long declared = ex.getRequestContentLength();
+        if (declared >= 0 && declared <= max) { // the usual body: read into one array of its size, no chunk list
+            byte[] body = new byte[(int) declared];
+            int n = ex.getInputStream().readNBytes(body, 0, body.length);
+            return n == body.length ? body : java.util.Arrays.copyOf(body, n);
+        }
         byte[] body = ex.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (body.length > max) {
             Responses.error(ex, 413, "Request body is larger than the limit of " + max + " bytes", null);

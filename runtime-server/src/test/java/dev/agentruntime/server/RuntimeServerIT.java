@@ -249,6 +249,49 @@ class RuntimeServerIT {
         }
     }
 
+    /** Megabyte bodies take the fast parser and the bulk escaper: the text comes back exactly, in both dialects. */
+    @Test
+    void aLargeWriteOfEveryKindOfTextReadsBackExactly() throws Exception {
+        java.util.Random r = new java.util.Random(3);
+        String[] pieces = {"plain line\n", "tab\tand \"quotes\" and \\ back\r\n", "\u0001\u001f\u007f", "?", "é中😀\n"};
+        for (int kinds : new int[] {pieces.length - 1, pieces.length}) { // ASCII (read in bulk), then any text
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < (1 << 20)) {
+                sb.append(pieces[r.nextInt(kinds)]);
+            }
+            writeAndRead(sb.toString(), "large" + kinds);
+        }
+    }
+
+    private void writeAndRead(String content, String name) throws Exception {
+        for (String dialect : new String[] {"", ", \"timeout\": 30"}) { // current, then 2024 (an integer timeout)
+            Path file = dir.resolve(name + "-" + dialect.length() + ".txt");
+            String body = "{\"action\": {\"action\": \"write\", \"args\": {\"path\": \"" + file + "\", \"content\": "
+                    + HttpFixture.JSON.writeValueAsString(content) + "}" + dialect + "}}";
+            assertThat(http.post("/execute_action", body).status()).isEqualTo(200);
+            String written = Files.readString(file);
+            // The Python client's line semantics: a line end after the last line.
+            assertThat(written).isEqualTo(dev.agentruntime.core.files.LineRanges.insert(content, List.of(), 0, -1));
+
+            HttpFixture.Reply read = http.post("/execute_action", "{\"action\": {\"action\": \"read\", \"args\": "
+                    + "{\"path\": \"" + file + "\"}" + dialect + "}}");
+            assertThat(read.status()).isEqualTo(200);
+            // The read answers Python's universal line ends: \r\n becomes \n.
+            assertThat(read.json().get("content").asText()).isEqualTo(written.replace("\r\n", "\n"));
+        }
+    }
+
+    @Test
+    void aLargeBodyBrokenNearItsEndIsTheUsual400() throws Exception {
+        String body = "{\"action\": {\"action\": \"write\", \"args\": {\"path\": \"x\", \"content\": \""
+                + "y".repeat(200_000) + "\", }}}"; // a trailing comma
+        HttpFixture.Reply r = http.post("/execute_action", body);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).startsWith("Request body is not valid JSON at line 1, column ");
+        assertThat(http.get("/alive").status()).isEqualTo(200);
+    }
+
     @Test
     void browsingWhenDisabledSaysSo() throws Exception {
         JsonNode o = http.post("/execute_action", "{\"action\":{\"action\":\"browse\",\"args\":{\"url\":"
