@@ -59,7 +59,7 @@ public final class FileReadHandler implements ActionHandler<FileReadAction> {
                 String mime = MEDIA.get(extension(file));
                 if (mime != null) {
                     // OpenHands checks for binary first, so real images never got here (a bug); media comes first.
-                    String data = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+                    String data = Base64.getEncoder().encodeToString(TextFiles.readAllBytes(file));
                     return new FileReadObservation("data:" + mime + ";base64," + data, file.toString(), "default");
                 }
                 if (TextFiles.isBinary(file)) {

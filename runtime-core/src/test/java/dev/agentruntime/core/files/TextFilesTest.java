@@ -25,4 +25,14 @@ class TextFilesTest {
         // ASCII files take the bulk path, the last (non-ASCII) one the line-by-line path: both normalise the same.
         assertThat(TextFiles.readLines(file, 0, -1)).isEqualTo(text.replace("\r\n", "\n").replace('\r', '\n'));
     }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, (1 << 20) + 3})
+    void readingInSlicesGivesEveryByte(int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new java.util.Random(size).nextBytes(bytes);
+        Path file = dir.resolve("b.bin");
+        Files.write(file, bytes);
+        assertThat(TextFiles.readAllBytes(file)).isEqualTo(bytes);
+    }
 }
