@@ -63,13 +63,16 @@ class SandboxUserServerIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (server != null) {
             server.close();
         }
         if (site != null) {
             site.stop(0);
         }
+        // The user has sudo rights: none of it stays on the machine.
+        TestUsers.exec(List.of("userdel", "-r", USER));
+        Files.deleteIfExists(Path.of("/etc/sudoers.d/agent-runtime-" + USER));
     }
 
     @BeforeEach
@@ -167,6 +170,28 @@ class SandboxUserServerIT {
         }
         assertThat(TestUsers.mode(dir.resolve("new/deep/w.txt"))).isEqualTo("rw-rw-r--");
         assertThat(TestUsers.mode(dir.resolve("new/deep"))).isEqualTo("rwxrwxr-x");
+    }
+
+    /** Megabyte bodies, outputs and files take the bulk paths; as the sandbox user they come back whole too. */
+    @Test
+    void largeFilesAndOutputsComeBackWhole() throws Exception {
+        String content = "line \"é\" of a file\tthat an agent wrote\r\n".repeat(30_000);
+        http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"big.txt\",\"content\":"
+                + HttpFixture.quote(content) + "}}}");
+        JsonNode read = http.post("/execute_action", "{\"action\":{\"action\":\"read\",\"args\":{\"path\":\"big.txt\"}},"
+                + "\"timeout\":30}").json();
+
+        assertThat(read.get("content").asText()).isEqualTo(content.replace("\r\n", "\n") + "\n");
+        assertOwnedByTheUser(dir.resolve("big.txt"));
+        JsonNode seq = http.post("/execute_action", "{\"action\":{\"action\":\"run\",\"args\":{\"command\":"
+                + "\"seq 1 300000\"},\"timeout\":60}}").json(); // the 2024 dialect: all of it, CR LF line ends
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 300_000; i++) {
+            lines.append(i).append("\r\n");
+        }
+        String out = seq.get("content").asText();
+        assertThat(out).startsWith(lines.toString());
+        assertThat(out.substring(lines.length())).startsWith("\r\n\n" + USER + "@").endsWith(" $ ");
     }
 
     @Test
