@@ -95,7 +95,9 @@ class FileHandlersTest {
         "a truncated sequence at the end, false, 3000, c3",
         "a lone continuation byte, false, 70000, 80",
         "a four-byte character across the decoder's buffer, true, 8191, f09f9880",
-        "an overlong encoding, false, 10, c0af"})
+        "an overlong encoding, false, 10, c0af",
+        "a four-byte character across two slices of the file, true, 262142, f09f9880",
+        "a character cut at the end of a slice that ends the file, false, 262143, f09f98"})
     void aWholeFileWriteChecksTheOldBytesAsStrictUtf8(String name, boolean valid, int asciiStart, String hex)
             throws Exception {
         byte[] tail = java.util.HexFormat.of().parseHex(hex);
@@ -113,6 +115,21 @@ class FileHandlersTest {
             assertThat(o).isEqualTo(new ErrorObservation("File could not be decoded as utf-8: " + file));
             assertThat(Files.readAllBytes(file)).isEqualTo(old);
         }
+    }
+
+    @Test
+    void aBadByteSlicesAfterTheFirstNonAsciiOneIsFoundToo() throws Exception {
+        byte[] old = new byte[2 + 300_000 + 1];
+        old[0] = (byte) 0xC3; // é
+        old[1] = (byte) 0xA9;
+        java.util.Arrays.fill(old, 2, old.length - 1, (byte) 'a');
+        old[old.length - 1] = (byte) 0x80; // a lone continuation byte, in the second slice
+        Path file = Files.write(dir.resolve("sub/late.txt"), old);
+
+        Observation o = write.handle(new FileWriteAction("late.txt", "new"), ctx(Dialect.LEGACY));
+
+        assertThat(o).isEqualTo(new ErrorObservation("File could not be decoded as utf-8: " + file));
+        assertThat(Files.readAllBytes(file)).isEqualTo(old);
     }
 
     @Test

@@ -35,4 +35,16 @@ class TextFilesTest {
         Files.write(file, bytes);
         assertThat(TextFiles.readAllBytes(file)).isEqualTo(bytes);
     }
+
+    @ParameterizedTest(name = "emoji at {0}")
+    @ValueSource(ints = {0, 87_380, 87_381, 174_761, 300_000})
+    void aWriteOverALongerFileKeepsEveryCharacterWhole(int at) throws IOException {
+        StringBuilder sb = new StringBuilder("caf\u00e9 and plain text\n".repeat(20_000));
+        sb.insert(at, "\ud83d\ude00"); // where a writer in slices of 87,381 chars would cut the pair
+        String text = sb.toString();
+        Path file = dir.resolve("w.txt");
+        Files.writeString(file, "an older, longer content".repeat(100_000));
+        TextFiles.writeUtf8(file, text);
+        assertThat(Files.readAllBytes(file)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
 }
