@@ -133,22 +133,12 @@ final class LegacyRun {
         if (s.length() >= 1024) {
             byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1); // a copy for Latin-1 text; '?' for other chars
             byte[] end = suffix.getBytes(StandardCharsets.ISO_8859_1);
-            if (isLatin1(s, latin1) && isLatin1(suffix, end)) {
+            if (Words.replacedNothing(s, latin1) && Words.replacedNothing(suffix, end)) {
                 return crlfLatin1(latin1, end);
             }
         }
         String bare = s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n");
         return (bare.indexOf('\n') < 0 ? bare : bare.replace("\n", "\r\n")) + suffix;
-    }
-
-    /** Whether {@code latin1}, {@code s} encoded as Latin-1, is all of it: its question marks are real ones. */
-    private static boolean isLatin1(String s, byte[] latin1) {
-        for (int i = Words.indexOf(latin1, 0, (byte) '?'); i >= 0; i = Words.indexOf(latin1, i + 1, (byte) '?')) {
-            if (s.charAt(i) != '?') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String crlfLatin1(byte[] in, byte[] suffix) {

@@ -95,6 +95,20 @@ public final class Words {
         return -1;
     }
 
+    /**
+     * For text encoded one byte per character ({@code s.getBytes(ISO_8859_1)}, or UTF-8 bytes as many as the chars):
+     * whether the encoder replaced nothing with its {@code ?}. Byte {@code i} is character {@code i}, so only the
+     * question marks need a look.
+     */
+    public static boolean replacedNothing(String s, byte[] encoded) {
+        for (int i = indexOf(encoded, 0, (byte) '?'); i >= 0; i = indexOf(encoded, i + 1, (byte) '?')) {
+            if (s.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The high bit of each byte from 0xF0 on: the first bytes of 4-byte UTF-8 characters, exactly. */
     public static long fourByteLeads(long word) {
         return word & (word << 1) & (word << 2) & (word << 3) & HIGHS;

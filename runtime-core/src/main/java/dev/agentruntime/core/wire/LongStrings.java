@@ -47,7 +47,9 @@ final class LongStrings {
             return;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        int surrogates = utf8.length == value.length() ? loneSurrogatesAsQuestionMarks(value, utf8) : surrogates(value);
+        // One byte per char: ASCII, or lone surrogates the encoder replaced with '?'.
+        int surrogates = utf8.length == value.length() ? (Words.replacedNothing(value, utf8) ? NONE : LONE)
+                : surrogates(value);
         if (surrogates == LONE) {
             g.writeStringField(name, value);
             return;
@@ -84,19 +86,6 @@ final class LongStrings {
             }
         }
         return found;
-    }
-
-    /**
-     * For text whose every character is one byte of UTF-8: ASCII, or a lone surrogate that the encoder replaced with
-     * {@code ?}. Byte {@code i} is then character {@code i}, so only the question marks need a look.
-     */
-    private static int loneSurrogatesAsQuestionMarks(String s, byte[] utf8) {
-        for (int i = Words.indexOf(utf8, 0, (byte) '?'); i >= 0; i = Words.indexOf(utf8, i + 1, (byte) '?')) {
-            if (s.charAt(i) != '?') {
-                return LONE;
-            }
-        }
-        return NONE;
     }
 
     /** The escaped text: {@code bytes[0, length)}. */

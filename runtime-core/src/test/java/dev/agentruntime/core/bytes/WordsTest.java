@@ -98,6 +98,20 @@ class WordsTest {
     }
 
     @Test
+    void onlyTheEncodersOwnQuestionMarksCount() {
+        String[] replaced = {"a\u4e2db", "?".repeat(20) + "\u20ac", "\ud83d?"};
+        String[] kept = {"", "plain", "?".repeat(20) + "\u00e9", "who? me?"};
+        for (String s : replaced) {
+            assertThat(Words.replacedNothing(s, s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).as(s)
+                    .isFalse();
+        }
+        for (String s : kept) {
+            assertThat(Words.replacedNothing(s, s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).as(s)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void putWritesWhatGetReads() {
         byte[] bytes = new byte[16];
         Words.put(bytes, 3, 0x0807060504030201L);
