@@ -95,6 +95,7 @@ public final class Main {
             stopped.countDown();
         }, "shutdown"));
         System.out.println("agent-runtime listening on port " + server.port());
+        FirstRequests.start(options, server.port());
         stopped.await();
     }
 

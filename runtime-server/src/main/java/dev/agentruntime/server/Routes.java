@@ -118,7 +118,7 @@ public final class Routes {
         return ex -> {
             long start = System.nanoTime();
             ex.addExchangeCompleteListener((done, nextListener) -> {
-                if (LOG.isLoggable(Level.INFO)) {
+                if (LOG.isLoggable(Level.INFO) && !isWarmUp(done)) {
                     String action = done.getAttachment(ACTION_TYPE);
                     long tenths = Math.round((System.nanoTime() - start) / 1e5);
                     StringBuilder line = new StringBuilder(64).append(done.getRequestMethod()).append(' ')
@@ -134,6 +134,15 @@ public final class Routes {
             });
             next.handleRequest(ex);
         };
+    }
+
+    /** The server's own first requests ({@link FirstRequests}), which come from loopback. */
+    private static boolean isWarmUp(HttpServerExchange ex) {
+        if (!ex.getRequestHeaders().contains(FirstRequests.HEADER)) {
+            return false;
+        }
+        java.net.InetSocketAddress peer = ex.getSourceAddress();
+        return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
     }
 
     /**
