@@ -45,6 +45,7 @@ final class HttpFigures {
                 HttpClient http = HttpClient.newHttpClient();
                 c.readyNanos();
                 coldAndWarm(t, c.base, d, name);
+                firstAction(t, jar, dir, archive, d, name);
                 output(t, c.base, d, name, quick);
                 files(t, c.base, d, name, dir, quick);
                 clients(t, c.base, d, name, quick);
@@ -83,6 +84,28 @@ final class HttpFigures {
         t.add("http", name + ": `echo hi` p50, actions 1-300 of a fresh server", Stats.ms(c), "ms", "");
         t.add("http", name + ": `echo hi` p50, actions 2301-2600", Stats.ms(w), "ms",
                 String.format(Locale.ROOT, "cold/warm %.2fx; target <= 1.2x", (double) c / w));
+    }
+
+    /**
+     * The first action of fresh servers, sent 300 ms after their first {@code /alive} 200, as an agent's first action
+     * comes after a model's answer: what a user waits for at the start of a task.
+     */
+    private static void firstAction(Table t, Path jar, Path dir, Path archive, Dialect d, String name)
+            throws Exception {
+        byte[] echo = body(new CmdRunAction("echo hi"), d);
+        long[] first = new long[3];
+        for (int i = 0; i < first.length; i++) {
+            try (ServerFigures.Child c = ServerFigures.Child.start(jar, dir, "-XX:SharedArchiveFile=" + archive);
+                 RawHttp raw = new RawHttp(c.base)) {
+                c.readyNanos();
+                Thread.sleep(300);
+                long t0 = System.nanoTime();
+                raw.post("/execute_action", echo);
+                first[i] = System.nanoTime() - t0;
+            }
+        }
+        t.add("http", name + ": first `echo hi` of a fresh server, 300 ms after ready, median of 3",
+                Stats.ms(new Stats(first).median()), "ms", "9-12 ms before the server sent its own first actions");
     }
 
     private static void output(Table t, String base, Dialect d, String name, boolean quick) throws Exception {
