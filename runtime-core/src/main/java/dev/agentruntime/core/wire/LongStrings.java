@@ -170,7 +170,7 @@ final class LongStrings {
      * ({@code written} bytes for {@code i}), with a margin: one copy where growing by half may take several.
      */
     private static byte[] grow(byte[] out, int at, int written, int i, int n) {
-        long rest = (long) (n - i) * Math.max(written, i) / Math.max(i, 1);
+        long rest = i == 0 ? n : (long) (n - i) * Math.max(written, i) / i; // at least a byte per byte
         long size = at + rest + (rest >> 3) + 64;
         if (size > Integer.MAX_VALUE - 16) {
             throw new OutOfMemoryError("escaped text larger than an array");

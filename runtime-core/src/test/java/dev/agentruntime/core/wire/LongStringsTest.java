@@ -86,6 +86,20 @@ class LongStringsTest {
     }
 
     @Test
+    void escapingIntoABufferTooSmallGrowsIt() {
+        byte[] text = "line \"one\"\r\nline two\n\u00e9".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        byte[] whole = java.util.Arrays.copyOf(LongStrings.escape(text).bytes(), LongStrings.escape(text).length());
+        for (int room : new int[] {0, 3, 17, text.length / 2, text.length + 40}) {
+            byte[] out = new byte[room + 2];
+            out[0] = 'x';
+            out[1] = 'y';
+            LongStrings.Escaped e = LongStrings.escapeInto(text, false, out, 2);
+            assertThat(java.util.Arrays.copyOf(e.bytes(), e.length())).as("room %d", room)
+                    .startsWith('x', 'y').endsWith(whole).hasSize(whole.length + 2);
+        }
+    }
+
+    @Test
     void aLoneSurrogateIsLeftToJackson() throws IOException {
         for (String other : new String[] {"x?", "é?", "😀?"}) {
             String text = other.repeat(LongStrings.THRESHOLD) + "\ud83d" + "y?\\\"\n".repeat(100) + "\ude00";
