@@ -26,18 +26,20 @@ final class LargeBodies {
     static final int THRESHOLD = 64 * 1024;
     private static final int MAX_DEPTH = 200;
     private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
-    /** For each ASCII byte after a backslash: what it stands for, or 0 ({@code u} is handled apart). */
+    /**
+     * For each ASCII byte after a backslash: what it stands for, or 0 ({@code u} is handled apart). The inverse of the
+     * escaper's table, and {@code \/}, which JSON allows and no writer of ours uses.
+     */
     private static final byte[] UNESCAPES = new byte[128];
 
     static {
-        UNESCAPES['"'] = '"';
-        UNESCAPES['\\'] = '\\';
+        for (int c = 0; c < LongStrings.ESCAPES.length; c++) {
+            byte letter = LongStrings.ESCAPES[c];
+            if (letter != 0 && letter != 'u') {
+                UNESCAPES[letter] = (byte) c;
+            }
+        }
         UNESCAPES['/'] = '/';
-        UNESCAPES['b'] = '\b';
-        UNESCAPES['f'] = '\f';
-        UNESCAPES['n'] = '\n';
-        UNESCAPES['r'] = '\r';
-        UNESCAPES['t'] = '\t';
     }
 
     /** Not what this parser is sure of; thrown without a stack trace, caught in {@link #tree}. */

@@ -18,7 +18,7 @@ final class LongStrings {
     static final int THRESHOLD = 16 * 1024;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For each ASCII byte: 0 when it stands as it is, else the letter after its backslash ({@code u}: as u00XX). */
-    private static final byte[] ESCAPES = new byte[128];
+    static final byte[] ESCAPES = new byte[128];
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -97,13 +97,9 @@ final class LongStrings {
      * there, the escape is written and the next word starts after it. Under the server's C1 compiler this is 1.3x
      * (one escape per 8 bytes, {@code seq}'s output) to 2.6x (one per 40, source files) faster than a byte at a time,
      * and a CR LF pair, the 2024 dialect's line end, is escaped in one step (1.6x on that output).
-     * The buffer has room for an escape every eight bytes and grows when the text has more.
+     * The buffer has room for an escape every eight bytes and grows when the text has more. With
+     * {@code supplementary}, characters beyond the BMP (4-byte UTF-8) are written as surrogate escapes.
      */
-    static Escaped escape(byte[] utf8) {
-        return escape(utf8, false);
-    }
-
-    /** With {@code supplementary}, characters beyond the BMP (4-byte UTF-8) are written as surrogate escapes. */
     static Escaped escape(byte[] utf8, boolean supplementary) {
         int n = utf8.length;
         return escapeInto(utf8, supplementary, new byte[n + (n >> 3) + 16], 0);
