@@ -14,18 +14,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one place that knows pty4j: a bash process on a pseudo-terminal, its streams, and a termination that leaves
- * no process behind (hang-up first, which bash forwards to its jobs, then force on the whole tree).
+ * The one place that knows pty4j, with {@link TerminalInput} which reads its terminal: a bash process on a
+ * pseudo-terminal, its streams, and a termination that leaves no process behind (hang-up first, which bash forwards
+ * to its jobs, then force on the whole tree).
  */
 public final class ShellProcess implements AutoCloseable {
 
     private final PtyProcess process;
     private final OutputStream stdin;
+    private final InputStream output;
     private volatile boolean closed;
 
     private ShellProcess(PtyProcess process) {
         this.process = process;
         this.stdin = process.getOutputStream();
+        this.output = TerminalInput.of(process);
     }
 
     /**
@@ -67,8 +70,9 @@ public final class ShellProcess implements AutoCloseable {
         return new ShellProcess(p);
     }
 
+    /** What the terminal shows: one stream, for one reader; it ends when the shell and its terminal are gone. */
     public InputStream output() {
-        return process.getInputStream();
+        return output;
     }
 
     /** Types text into the terminal. */
@@ -123,6 +127,11 @@ public final class ShellProcess implements AutoCloseable {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            output.close();
+        } catch (IOException e) {
+            // ends either way
         }
     }
 }
