@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one place that knows pty4j, with {@link TerminalInput} which reads its terminal: a bash process on a
- * pseudo-terminal, its streams, and a termination that leaves no process behind (hang-up first, which bash forwards
- * to its jobs, then force on the whole tree).
+ * The one place that knows pty4j, with {@link TerminalInput} and {@link TerminalOutput} which read and write its
+ * terminal: a bash process on a pseudo-terminal, its streams, and a termination that leaves no process behind
+ * (hang-up first, which bash forwards to its jobs, then force on the whole tree).
  */
 public final class ShellProcess implements AutoCloseable {
 
@@ -27,7 +27,7 @@ public final class ShellProcess implements AutoCloseable {
 
     private ShellProcess(PtyProcess process) {
         this.process = process;
-        this.stdin = process.getOutputStream();
+        this.stdin = TerminalOutput.of(process);
         this.output = TerminalInput.of(process);
     }
 
@@ -129,9 +129,9 @@ public final class ShellProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            output.close();
+            output.close(); // our duplicate; pty4j's destroy closed its own
         } catch (IOException e) {
-            // ends either way
+            // closed either way
         }
     }
 }

@@ -3,10 +3,7 @@ package dev.agentruntime.shell.internal;
 import com.pty4j.PtyProcess;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,8 +25,6 @@ import java.util.function.BooleanSupplier;
 final class TerminalInput extends InputStream {
 
     private static final short POLLIN = 0x1;
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
     private static final int QUIET_MILLIS = 250;
     private static final long QUIET_NANOS = QUIET_MILLIS * 1_000_000L;
     private static final int BUFFER = 64 * 1024;
@@ -103,7 +98,7 @@ final class TerminalInput extends InputStream {
                 try {
                     n = LibC.read(fd, buffer, Math.min(len, BUFFER));
                 } catch (LastErrorException e) {
-                    if (e.getErrorCode() == EINTR || e.getErrorCode() == EAGAIN) {
+                    if (e.getErrorCode() == LibC.EINTR || e.getErrorCode() == LibC.EAGAIN) {
                         continue;
                     }
                     release(); // EIO: every slave side is closed
@@ -129,7 +124,7 @@ final class TerminalInput extends InputStream {
         try {
             return LibC.poll(pollFd, 1, QUIET_MILLIS) > 0;
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == EINTR) {
+            if (e.getErrorCode() == LibC.EINTR) {
                 return false;
             }
             throw new IOException("poll on the terminal failed: " + e.getMessage(), e);
@@ -158,30 +153,5 @@ final class TerminalInput extends InputStream {
                 // closed either way
             }
         }
-    }
-
-    /** The C library's calls, bound directly (no proxy, no structure marshalling). */
-    private static final class LibC {
-        static final boolean BOUND = bind();
-
-        private LibC() {
-        }
-
-        private static boolean bind() {
-            try {
-                Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-                return true;
-            } catch (LinkageError | RuntimeException e) {
-                return false;
-            }
-        }
-
-        static native int dup(int fd) throws LastErrorException;
-
-        static native int poll(Pointer fds, long count, int timeoutMillis) throws LastErrorException;
-
-        static native long read(int fd, Pointer buffer, long count) throws LastErrorException;
-
-        static native int close(int fd) throws LastErrorException;
     }
 }

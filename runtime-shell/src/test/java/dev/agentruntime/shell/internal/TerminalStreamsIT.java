@@ -20,9 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The terminal read directly: whole, and ending when it should, as this process's user and as the sandbox user. */
+/**
+ * The terminal read and written directly: whole, ending when it should, no descriptor left behind; as this process's
+ * user and as the sandbox user.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TerminalInputIT {
+class TerminalStreamsIT {
 
     @TempDir
     Path tmp;
@@ -92,6 +95,51 @@ class TerminalInputIT {
             in.close();
             assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
             assertThat(shell.isAlive()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestUsers.As.class)
+    void longInputArrivesWhole(TestUsers.As as) throws Exception {
+        try (ShellProcess shell = start(as)) {
+            // 150 KB of lines typed at once into a program that reads them: more than the terminal's input buffer,
+            // in several of our slices. (Typed ahead while bash itself reads, the terminal's mode changes lose some.)
+            shell.write("stty -echo; echo READY; exec cat > typed.txt\n");
+            String seen = "";
+            byte[] buf = new byte[4096];
+            while (!seen.contains("READY\r\n")) {
+                int n = shell.output().read(buf, 0, buf.length);
+                assertThat(n).isPositive();
+                seen += new String(buf, 0, n, StandardCharsets.UTF_8);
+            }
+            String lines = IntStream.range(0, 20_000).mapToObj(i -> "line " + i + " \u00e9\n")
+                    .collect(Collectors.joining());
+            shell.write(lines + "\u0004");
+            readAll(shell.output()); // cat, in bash's place, ends at the end of input
+            assertThat(Files.readString(ws.resolve("typed.txt"))).isEqualTo(lines);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestUsers.As.class)
+    void closedSessionsLeaveNoDescriptorBehind(TestUsers.As as) throws Exception {
+        try (ShellProcess warm = start(as)) {
+            warm.write("exit\n");
+            readAll(warm.output());
+        }
+        long before = openDescriptors();
+        for (int i = 0; i < 10; i++) {
+            try (ShellProcess shell = start(as)) {
+                shell.write("echo hi\n");
+                assertThat(shell.output().read(new byte[1024], 0, 1024)).isPositive();
+            }
+        }
+        assertThat(openDescriptors()).as("descriptors after 10 sessions").isLessThanOrEqualTo(before + 3);
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
         }
     }
 
