@@ -3,10 +3,8 @@ package dev.agentruntime.shell.internal;
 import com.pty4j.PtyProcess;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,11 +14,11 @@ import java.util.function.BooleanSupplier;
  * and 2-4 KiB delivered per read, that was a third of the time of a million-line output (about 50 ms). Here a read is
  * a directly bound {@code poll} and {@code read} into one native buffer, and only the bytes read are copied.
  *
- * <p>It reads its own duplicate of the master descriptor: pty4j may close its descriptor while a read waits, and the
- * number could then be reused by another file (JetBrains/pty4j#181). The stream ends when every slave side is closed
- * (the kernel's hang-up), when the shell has exited and the terminal has been quiet for {@link #QUIET_MILLIS} or that
- * long has passed (a background job can keep the slave open), or once {@link #close closed}. Whether the shell runs
- * is asked at most that often: {@link Process#isAlive} costs an exception while it does.
+ * <p>It reads its own duplicate of the master descriptor ({@link TerminalDescriptor}). The stream ends when every slave
+ * side is closed (the kernel's hang-up), when the shell has exited and the terminal has been quiet for
+ * {@link #QUIET_MILLIS} or that long has passed (a background job can keep the slave open), or once
+ * {@link #close closed}. Whether the shell runs is asked at most that often: {@link Process#isAlive} costs an
+ * exception while it does.
  */
 final class TerminalInput extends InputStream {
 
@@ -29,32 +27,23 @@ final class TerminalInput extends InputStream {
     private static final long QUIET_NANOS = QUIET_MILLIS * 1_000_000L;
     private static final int BUFFER = 64 * 1024;
 
-    private final int fd;
+    private final TerminalDescriptor terminal;
     private final BooleanSupplier alive;
     private final Memory buffer = new Memory(BUFFER);
     private final Memory pollFd = new Memory(8); // struct pollfd { int fd; short events; short revents; }
-    private final ReentrantLock reading = new ReentrantLock();
-    private volatile boolean closed;
-    // Guarded by reading:
-    private boolean released; // the descriptor is closed
+    // Guarded by the descriptor's lock:
     private long nextCheck = System.nanoTime() + QUIET_NANOS; // when to ask again whether the shell runs
     private long exitSeen; // when its exit was first seen, 0 before
 
-    private TerminalInput(int fd, BooleanSupplier alive) {
-        this.fd = fd;
+    private TerminalInput(TerminalDescriptor terminal, BooleanSupplier alive) {
+        this.terminal = terminal;
         this.alive = alive;
     }
 
     /** The output of {@code process}: read directly where possible (Linux), else pty4j's stream. */
     static InputStream of(PtyProcess process) {
-        if (Platform.isLinux() && process instanceof com.pty4j.unix.UnixPtyProcess unix && LibC.BOUND) {
-            try {
-                return new TerminalInput(LibC.dup(unix.getPty().getMasterFD()), process::isAlive);
-            } catch (LastErrorException e) {
-                // no descriptor to spare: pty4j's stream works too, only slower
-            }
-        }
-        return process.getInputStream();
+        TerminalDescriptor terminal = TerminalDescriptor.duplicate(process);
+        return terminal == null ? process.getInputStream() : new TerminalInput(terminal, process::isAlive);
     }
 
     @Override
@@ -70,11 +59,10 @@ final class TerminalInput extends InputStream {
         if (len == 0) {
             return 0;
         }
-        reading.lock();
+        terminal.lock();
         try {
             while (true) {
-                if (closed || released) {
-                    release();
+                if (terminal.closing()) {
                     return -1;
                 }
                 boolean ready = ready();
@@ -87,7 +75,7 @@ final class TerminalInput extends InputStream {
                     // After the shell's exit: what it wrote last is read, and a job that goes on writing into the
                     // terminal does not keep the stream open for more than a quiet period.
                     if (exitSeen != 0 && (!ready || now - exitSeen >= QUIET_NANOS)) {
-                        release();
+                        terminal.closeHeld();
                         return -1;
                     }
                     if (!ready) {
@@ -96,29 +84,29 @@ final class TerminalInput extends InputStream {
                 }
                 long n;
                 try {
-                    n = LibC.read(fd, buffer, Math.min(len, BUFFER));
+                    n = LibC.read(terminal.fd, buffer, Math.min(len, BUFFER));
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() == LibC.EINTR || e.getErrorCode() == LibC.EAGAIN) {
                         continue;
                     }
-                    release(); // EIO: every slave side is closed
+                    terminal.closeHeld(); // EIO: every slave side is closed
                     return -1;
                 }
                 if (n <= 0) {
-                    release();
+                    terminal.closeHeld();
                     return -1;
                 }
                 buffer.read(0, b, off, (int) n);
                 return (int) n;
             }
         } finally {
-            reading.unlock();
+            terminal.unlock();
         }
     }
 
     /** Whether the terminal has something to read (or has hung up) within {@link #QUIET_MILLIS}. */
     private boolean ready() throws IOException {
-        pollFd.setInt(0, fd);
+        pollFd.setInt(0, terminal.fd);
         pollFd.setShort(4, POLLIN);
         pollFd.setShort(6, (short) 0);
         try {
@@ -134,24 +122,6 @@ final class TerminalInput extends InputStream {
     /** Ends the stream: now when no read is waiting, else that read ends it within {@link #QUIET_MILLIS}. */
     @Override
     public void close() {
-        closed = true;
-        if (reading.tryLock()) {
-            try {
-                release();
-            } finally {
-                reading.unlock();
-            }
-        }
-    }
-
-    private void release() {
-        if (!released) {
-            released = true;
-            try {
-                LibC.close(fd);
-            } catch (LastErrorException e) {
-                // closed either way
-            }
-        }
+        terminal.close();
     }
 }

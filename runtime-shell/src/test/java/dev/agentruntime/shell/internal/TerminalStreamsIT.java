@@ -1,6 +1,7 @@
 package dev.agentruntime.shell.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.testing.TestUsers;
@@ -135,6 +136,16 @@ class TerminalStreamsIT {
             }
         }
         assertThat(openDescriptors()).as("descriptors after 10 sessions").isLessThanOrEqualTo(before + 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestUsers.As.class)
+    void typingIntoAClosedTerminalFailsClearly(TestUsers.As as) throws Exception {
+        ShellProcess shell = start(as);
+        shell.close();
+        assertThatThrownBy(() -> shell.write("echo late\n")).isInstanceOf(IOException.class)
+                .hasMessageContaining("closed");
+        assertThat(shell.output().read(new byte[16], 0, 16)).isEqualTo(-1);
     }
 
     private static long openDescriptors() throws IOException {
