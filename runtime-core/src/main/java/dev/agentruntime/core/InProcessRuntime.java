@@ -3,6 +3,7 @@ package dev.agentruntime.core;
 import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.CapabilityProvider;
 import dev.agentruntime.core.spi.ExecutionContext;
+import dev.agentruntime.core.spi.FileNameEncoding;
 import dev.agentruntime.core.spi.NamedSessions;
 import dev.agentruntime.core.spi.ProviderContext;
 import dev.agentruntime.core.spi.SandboxUser;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,6 +152,8 @@ public final class InProcessRuntime implements AgentRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ErrorObservation("The " + action.type() + " action was interrupted.");
+        } catch (InvalidPathException e) {
+            return new ErrorObservation(invalidPath(e)); // the agent's path or the launcher's locale: not our failure
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
@@ -158,6 +162,19 @@ public final class InProcessRuntime implements AgentRuntime {
             return new ErrorObservation("Internal error while executing the " + action.type() + " action: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * Why a path cannot name a file: a NUL or a lone surrogate in it, or, in a JVM started without a UTF-8 locale,
+     * any character that is not ASCII (see {@link FileNameEncoding}).
+     */
+    static String invalidPath(InvalidPathException e) {
+        String message = "Invalid path: " + e.getInput() + " (" + e.getReason() + ").";
+        if (!FileNameEncoding.isUtf8() && !e.getReason().startsWith("Nul")) {
+            message += " The server encodes file names as " + FileNameEncoding.name() + ", since it was started "
+                    + "without a UTF-8 locale; restart it with LANG=C.UTF-8 to use names that are not ASCII.";
+        }
+        return message;
     }
 
     /** The wire names of the action types this runtime serves, in OpenHands' order. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InProcessRuntimeTest {
 
@@ -178,5 +179,24 @@ class InProcessRuntimeTest {
                 .options(new Greeting("hi")).build().close();
 
         assertThat(got).containsExactly("hi");
+    }
+
+    /** A path no file can have (a NUL, a lone surrogate) is the agent's error, answered as such; nothing breaks. */
+    @Test
+    void aPathNoFileCanHaveIsAnErrorThatSaysWhy(@TempDir Path dir) throws Exception {
+        try (InProcessRuntime rt = AgentRuntime.builder().workingDirectory(dir).build()) {
+            Observation nul = rt.execute(new FileWriteAction("a\u0000b.txt", "x"), Dialect.CURRENT);
+            Observation surrogate = rt.execute(new FileReadAction("\ud800.txt"), Dialect.LEGACY);
+            Observation after = rt.execute(new FileWriteAction("ok.txt", "x"), Dialect.CURRENT);
+
+            assertThat(nul).isInstanceOf(ErrorObservation.class);
+            assertThat(nul.content()).startsWith("Invalid path: ").contains("a\u0000b.txt")
+                    .endsWith(" (Nul character not allowed).");
+            assertThat(surrogate).isInstanceOf(ErrorObservation.class);
+            assertThat(surrogate.content()).startsWith("Invalid path: ").contains("\ud800.txt",
+                    "(Malformed input or input contains unmappable characters).");
+            assertThat(after).isInstanceOf(FileWriteObservation.class);
+            assertThat(java.nio.file.Files.readString(dir.resolve("ok.txt"))).isEqualTo("x\n");
+        }
     }
 }

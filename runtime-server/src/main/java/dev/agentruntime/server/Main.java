@@ -3,6 +3,7 @@ package dev.agentruntime.server;
 import dev.agentruntime.browser.BrowserEngine;
 import dev.agentruntime.browser.BrowserSession;
 import dev.agentruntime.core.InProcessRuntime;
+import dev.agentruntime.core.spi.FileNameEncoding;
 import dev.agentruntime.core.spi.SandboxUser;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,10 @@ public final class Main {
             return;
         }
         LogSetup.configure("true".equalsIgnoreCase(System.getenv("LOG_JSON")));
+        String names = FileNameEncoding.warning();
+        if (names != null) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, names);
+        }
         ServerOptions options = parsed.options();
         if (options.enableBrowser() && options.browserEngine() == BrowserEngine.CHROMIUM
                 && BrowserSession.engineFor(Assembly.browserOptions(options, SandboxUser.current())
