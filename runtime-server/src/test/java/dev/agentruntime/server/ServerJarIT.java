@@ -2,6 +2,7 @@ package dev.agentruntime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.testing.TestUsers;
 import java.io.BufferedReader;
@@ -201,6 +202,83 @@ class ServerJarIT {
             server.waitFor(20, TimeUnit.SECONDS);
             server.destroyForcibly();
         }
+    }
+
+    /**
+     * A JVM started without a UTF-8 locale (a container without {@code LANG}) encodes file names as ASCII for good:
+     * the server says so once at start, and a name it cannot encode is an error observation that says how to fix it.
+     */
+    @Test
+    void withoutAUtf8LocaleTheServerWarnsAndSaysWhyANameFails() throws Exception {
+        Path log = dir.resolve("server.log");
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir",
+                dir.resolve("ws").toString(), "--host", "127.0.0.1", "--no-enable-browser").redirectError(log.toFile());
+        withoutLocale(pb);
+        Process server = pb.start();
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), null);
+            JsonNode write = http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":"
+                    + "\"caf\u00e9.txt\",\"content\":\"x\"}}}").json();
+
+            assertThat(write.get("observation").asText()).isEqualTo("error");
+            assertThat(write.get("content").asText()).startsWith("Invalid path: ").contains("caf\u00e9.txt")
+                    .endsWith("The server encodes file names as ANSI_X3.4-1968, since it was started without a "
+                            + "UTF-8 locale; restart it with LANG=C.UTF-8 to use names that are not ASCII.");
+            assertThat(http.post("/execute_action", HttpFixture.run("echo still here")).json().get("content")
+                    .asText()).startsWith("still here");
+            assertThat(Files.readAllLines(log)).filteredOn(l -> l.contains("WARNING")).singleElement().asString()
+                    .endsWith("file names are encoded as ANSI_X3.4-1968, since the server was started without a "
+                            + "UTF-8 locale: files whose names are not ASCII can be neither read, written nor listed. "
+                            + "Start it with LANG=C.UTF-8 (bin/serve and the image do).");
+        } finally {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * bin/serve, the README's command, started without a locale: the JVM gets a UTF-8 one, so names that are not
+     * ASCII work in every file route, while the agent's shell keeps the environment it was given.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestUsers.As.class)
+    void binServeGivesTheJvmAUtf8LocaleAndTheShellItsOwn(TestUsers.As as) throws Exception {
+        SandboxUser user = as.account();
+        Path ws = TestUsers.workspace(dir, user);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of("../bin/serve").toAbsolutePath().toString(),
+                "0", "--working-dir", ws.toString(), "--host", "127.0.0.1", "--no-enable-browser"));
+        if (!user.isProcessUser()) {
+            command.addAll(List.of("--username", user.name(), "--user-id", Integer.toString(user.uid())));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        withoutLocale(pb);
+        pb.environment().remove("JAVA_OPTS");
+        Process server = pb.start();
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), null);
+            JsonNode write = http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":"
+                    + "\"r\u00e9sum\u00e9.txt\",\"content\":\"na\u00efve\"}}}").json();
+            JsonNode read = http.post("/execute_action", "{\"action\":{\"action\":\"read\",\"args\":{\"path\":"
+                    + "\"r\u00e9sum\u00e9.txt\"}}}").json();
+            String shell = http.post("/execute_action", HttpFixture.run("locale charmap; "
+                    + "echo ${LC_CTYPE:-none} ${AGENT_RUNTIME_JVM_ONLY_ENV:-unset}; cat r\u00e9sum\u00e9.txt")).json()
+                    .get("content").asText();
+
+            assertThat(write.get("observation").asText()).isEqualTo("write");
+            assertThat(read.get("content").asText()).isEqualTo("na\u00efve\n");
+            assertThat(http.post("/list_files", "{}").json()).extracting(JsonNode::asText)
+                    .contains("r\u00e9sum\u00e9.txt");
+            assertThat(shell).isEqualTo("ANSI_X3.4-1968\nnone unset\nna\u00efve");
+            assertThat(TestUsers.ownerUid(ws.resolve("r\u00e9sum\u00e9.txt"))).isEqualTo(user.uid());
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS); // bin/serve's first run writes its class-data archive at exit
+            server.destroyForcibly();
+        }
+    }
+
+    /** The environment of a container that sets no locale. */
+    private static void withoutLocale(ProcessBuilder pb) {
+        pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.equals("LANGUAGE") || k.startsWith("LC_"));
     }
 
     private static Path jar() {
