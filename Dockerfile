@@ -20,6 +20,9 @@ RUN apt-get update \
       DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
     fi \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb
+# A UTF-8 locale for the server and the agent alike: the JDK can use file names that are not ASCII only under one,
+# and the agent's tools (ls, python, git) then show such names and text as they are.
+ENV LANG=C.UTF-8
 COPY runtime-server/target/runtime-server.jar /opt/agent-runtime/runtime-server.jar
 # The class-data archive: one run of the server that answers a few actions records the classes it loads; every
 # start of the image then maps them (about a third faster to the first /alive).

@@ -8,6 +8,8 @@ import dev.agentruntime.core.CmdRunAction;
 import dev.agentruntime.core.Dialect;
 import dev.agentruntime.core.FileEditAction;
 import dev.agentruntime.core.FileEditObservation;
+import dev.agentruntime.core.FileWriteAction;
+import dev.agentruntime.core.FileWriteObservation;
 import dev.agentruntime.core.IPythonRunCellAction;
 import dev.agentruntime.core.IPythonRunCellObservation;
 import dev.agentruntime.core.Observation;
@@ -60,6 +62,13 @@ class DockerSandboxesIT {
             CmdOutputObservation after = (CmdOutputObservation) sandbox.execute(
                     new CmdRunAction("cat app.py; stat -c %U app.py"), Dialect.LEGACY);
             assertThat(after.content()).contains("x = 2", "openhands");
+
+            // The image's UTF-8 locale: the server can name such files, and the agent's ls shows them as they are.
+            Observation written = sandbox.execute(new FileWriteAction("/workspace/caf\u00e9.txt", "na\u00efve"));
+            assertThat(written).isInstanceOf(FileWriteObservation.class);
+            CmdOutputObservation listed = (CmdOutputObservation) sandbox.execute(
+                    new CmdRunAction("ls /workspace; cat /workspace/caf\u00e9.txt"));
+            assertThat(listed.content()).contains("caf\u00e9.txt", "na\u00efve");
         }
     }
 

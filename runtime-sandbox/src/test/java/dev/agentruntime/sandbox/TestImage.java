@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The sandbox image the Docker tests run: {@code agent-runtime:it}, built with {@code bin/build-image} from the
- * server jar of this build. The image carries the jar's SHA-256 as a label, so it is rebuilt only when the jar
- * changed (and then Docker's layer cache keeps the packages: only the jar and its class-data archive are redone).
+ * server jar of this build. The image carries the SHA-256 of the jar and the Dockerfile as a label, so it is rebuilt
+ * only when one of them changed (and then Docker's layer cache keeps the packages: after a change of the jar alone,
+ * only the jar and its class-data archive are redone).
  *
  * <p>Where no Docker daemon answers, the tests that need one are skipped, unless the system property
  * {@code agentruntime.docker=required} is set ({@code bin/test} sets it once it has a daemon): then they fail.
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class TestImage {
 
     static final String TAG = "agent-runtime:it";
-    private static final String JAR_LABEL = "agentruntime.dev/jar-sha256";
+    private static final String BUILD_LABEL = "agentruntime.dev/build-sha256";
     private static boolean built;
 
     private TestImage() {
@@ -55,13 +56,13 @@ final class TestImage {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("no " + jar + ": the reactor builds runtime-server before runtime-sandbox");
         }
-        String sha = sha256(jar);
-        if (sha.equals(run("docker", "image", "inspect", "-f", "{{ index .Config.Labels \"" + JAR_LABEL + "\" }}",
+        String sha = sha256(jar, root.resolve("Dockerfile"));
+        if (sha.equals(run("docker", "image", "inspect", "-f", "{{ index .Config.Labels \"" + BUILD_LABEL + "\" }}",
                 TAG).strip())) {
             return;
         }
         Process p = new ProcessBuilder(root.resolve("bin/build-image").toString(), TAG, "--label",
-                JAR_LABEL + "=" + sha).redirectErrorStream(true).start();
+                BUILD_LABEL + "=" + sha).redirectErrorStream(true).start();
         // Through System.out, not the inherited descriptor, which would corrupt the test runner's channel.
         p.getInputStream().transferTo(System.out);
         if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -77,9 +78,13 @@ final class TestImage {
         return out;
     }
 
-    private static String sha256(Path file) throws IOException {
+    private static String sha256(Path... files) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
