@@ -8,6 +8,7 @@ import dev.agentruntime.core.files.ZipArchives;
 import dev.agentruntime.core.wire.ListFilesDecoding;
 import dev.agentruntime.core.wire.OpenHandsWire;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.server.handlers.form.FormData;
 import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.server.handlers.form.FormParserFactory;
@@ -15,7 +16,9 @@ import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Deque;
@@ -33,6 +36,9 @@ final class FileRoutes {
         MultiPartParserDefinition multipart = new MultiPartParserDefinition();
         multipart.setMaxIndividualFileSize(state.options.maxUploadBytes());
         multipart.setFileSizeThreshold(64 * 1024); // larger parts stream to a temporary file
+        // Part headers, the file name among them, as UTF-8 (what browsers, curl and the Python host send, and what
+        // Python's server reads): Undertow's default, ISO-8859-1, turned résumé.pdf into rÃ©sumÃ©.pdf.
+        multipart.setDefaultEncoding(StandardCharsets.UTF_8.name());
         this.forms = FormParserFactory.builder(false).addParser(multipart).build();
     }
 
@@ -54,14 +60,34 @@ final class FileRoutes {
                 Responses.error(ex, 400, "Expected a multipart/form-data body with a 'file' field", null);
                 return;
             }
-            FormData data = parser.parseBlocking();
+            FormData data;
+            try {
+                data = parser.parseBlocking();
+            } catch (MultiPartParserDefinition.FileTooLargeException | RequestTooBigException e) {
+                Responses.error(ex, 413, "The upload is larger than the limit of "
+                        + state.options.maxUploadBytes() + " bytes", null);
+                return;
+            } catch (IOException e) { // cut short, or not the multipart its header announced
+                Responses.error(ex, 400, "The multipart body could not be read: " + e.getMessage(), null);
+                return;
+            }
             FormData.FormValue file = data.getFirst("file");
             if (file == null || !file.isFileItem() || file.getFileName() == null) {
                 Responses.error(ex, 400, "The multipart body has no 'file' field with a file name", null);
                 return;
             }
-            String name = Path.of(file.getFileName()).getFileName().toString();
-            Path dest = Path.of(destination);
+            String name = fileName(file.getFileName());
+            Path dest;
+            try {
+                dest = Path.of(destination);
+            } catch (InvalidPathException e) {
+                dest = null;
+            }
+            if (name == null || dest == null) {
+                Responses.error(ex, 400, "Invalid " + (name == null ? "file name: " + file.getFileName()
+                        : "destination: " + destination), null);
+                return;
+            }
             if (recursive && !name.endsWith(".zip")) {
                 Responses.error(ex, 400, "Recursive uploads must be zip files", null);
                 return;
@@ -90,6 +116,17 @@ final class FileRoutes {
             reply.put("destination", destination);
             reply.put("recursive", recursive);
             Responses.json(ex, 200, OpenHandsWire.encodeValue(reply));
+        }
+    }
+
+    /** The last part of an uploaded file's name, as Python's client stores it; null when no file can have it. */
+    private static String fileName(String given) {
+        try {
+            Path last = Path.of(given).getFileName();
+            String name = last == null ? "" : last.toString();
+            return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 
@@ -127,15 +164,42 @@ final class FileRoutes {
             Responses.error(ex, 400, "Path must be an absolute path", null);
             return;
         }
-        Path source = Path.of(path);
+        Path source;
+        try {
+            source = Path.of(path);
+        } catch (InvalidPathException e) {
+            Responses.error(ex, 400, "Invalid path: " + path, null);
+            return;
+        }
         if (!Files.exists(source)) {
             Responses.error(ex, 404, "File not found", null);
             return;
         }
         String name = source.getFileName() == null ? "root" : source.getFileName().toString();
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/zip");
-        ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".zip\"");
+        ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, attachment(name + ".zip"));
         ZipArchives.write(source, ex.getOutputStream());
+    }
+
+    /**
+     * The {@code Content-Disposition} of a download, as Starlette writes it for the Python server: the name quoted
+     * when percent-encoding leaves it unchanged, else {@code filename*=utf-8''} and its UTF-8 bytes percent-encoded
+     * (a header is Latin-1: a name that is not ASCII would otherwise arrive garbled).
+     */
+    static String attachment(String fileName) {
+        StringBuilder encoded = new StringBuilder();
+        boolean plain = true;
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_.-~/".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                plain = false;
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return plain ? "attachment; filename=\"" + fileName + "\"" : "attachment; filename*=utf-8''" + encoded;
     }
 
     private static String query(HttpServerExchange ex, String name, String fallback) {

@@ -68,6 +68,14 @@ final class HttpFixture {
         return new Reply(r.statusCode(), r.body(), r.headers());
     }
 
+    /** An upload with a body as given, well-formed or not. */
+    Reply uploadRaw(String query, String boundary, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(request("/upload_file?" + query)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers());
+    }
+
     /** A zip of the given entries: name, content, name, content, ... */
     static byte[] zip(String... namesAndContents) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

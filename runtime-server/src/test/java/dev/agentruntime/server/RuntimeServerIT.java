@@ -350,6 +350,22 @@ class RuntimeServerIT {
         assertThat(Files.readString(dir.resolve("up/a.txt"))).isEqualTo("content");
     }
 
+    /** Browsers, curl and the Python host send the multipart file name as UTF-8; Python's server reads it so. */
+    @Test
+    void anUploadedFileKeepsANameThatIsNotAscii() throws Exception {
+        String dest = dir.resolve("up-utf8").toString();
+
+        HttpFixture.Reply r = http.upload("destination=" + enc(dest), "r\u00e9sum\u00e9 \u4e2d.txt",
+                "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("filename").asText()).isEqualTo("r\u00e9sum\u00e9 \u4e2d.txt");
+        assertThat(dir.resolve("up-utf8/r\u00e9sum\u00e9 \u4e2d.txt")).hasContent("x");
+        assertThat(http.get("/download_files?path=" + enc(dir.resolve("up-utf8/r\u00e9sum\u00e9 \u4e2d.txt")
+                .toString())).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename*=utf-8''r%C3%A9sum%C3%A9%20%E4%B8%AD.txt.zip");
+    }
+
     @Test
     void recursiveUploadExtractsAZipAndAPlainZipStaysAFile() throws Exception {
         byte[] zip = HttpFixture.zip("test_dir/file1.txt", "one", "test_dir/file2.txt", "two");
@@ -375,6 +391,44 @@ class RuntimeServerIT {
         assertThat(slip.status()).isEqualTo(400);
         assertThat(slip.json().get("detail").asText()).contains("points outside the destination");
         assertThat(dir.resolve("evil.txt")).doesNotExist();
+    }
+
+    @Test
+    void anUploadCutShortOrNamedSoNoFileCanHaveItIsA400AndServingGoesOn() throws Exception {
+        String dest = "destination=" + enc(dir.resolve("bad-up").toString());
+        byte[] cut = ("--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nhalf of it").getBytes(StandardCharsets.UTF_8);
+
+        HttpFixture.Reply truncated = http.uploadRaw(dest, "b0", cut);
+        HttpFixture.Reply dot = http.upload(dest, ".", new byte[] {1});
+        HttpFixture.Reply dots = http.upload(dest, "sub/..", new byte[] {1});
+        HttpFixture.Reply nul = http.get("/download_files?path=" + enc("/tmp/a\u0000b"));
+
+        assertThat(truncated.status()).isEqualTo(400);
+        assertThat(truncated.json().get("detail").asText()).startsWith("The multipart body could not be read: ");
+        assertThat(dot.status()).isEqualTo(400);
+        assertThat(dot.json().get("detail").asText()).isEqualTo("Invalid file name: .");
+        assertThat(dots.json().get("detail").asText()).isEqualTo("Invalid file name: sub/..");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("detail").asText()).isEqualTo("Invalid path: /tmp/a\u0000b");
+        assertThat(dir.resolve("bad-up")).doesNotExist();
+        assertThat(http.upload(dest, "ok.txt", new byte[] {1}).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUploadOverTheLimitIsA413(@TempDir Path other) throws Exception {
+        ServerOptions options = ServerOptions.builder(other.toRealPath()).host("127.0.0.1").enableBrowser(false)
+                .maxUploadBytes(2048).build();
+        try (RuntimeServer small = RuntimeServer.start(options, Assembly.runtime(options))) {
+            HttpFixture client = new HttpFixture(small.port(), null);
+
+            HttpFixture.Reply r = client.upload("destination=" + enc(other.toString()), "big.bin", new byte[10_000]);
+
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.json().get("detail").asText()).isEqualTo("The upload is larger than the limit of 2048 bytes");
+            assertThat(other.resolve("big.bin")).doesNotExist();
+            assertThat(client.get("/alive").status()).isEqualTo(200);
+        }
     }
 
     @Test
