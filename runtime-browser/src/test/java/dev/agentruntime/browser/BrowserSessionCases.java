@@ -235,6 +235,28 @@ abstract class BrowserSessionCases {
         assertThat(browser.run("tab_focus(5)").error()).isNotEmpty();
     }
 
+    /**
+     * BrowserGym's tab_close() makes the last tab the page and brings it to the front. Chromium itself shows the
+     * closed tab's neighbour: a last tab left in the background renders no frame, and input and screenshots waited
+     * for one until they timed out (30 s each), found by fuzzing.
+     */
+    @Test
+    void closingTheFirstOfThreeTabsLeavesTheLastOneActiveAndWorking() {
+        browser.navigate(site.url("/"));
+        browser.run("new_tab()\ngoto('" + site.url("/next") + "')");
+        browser.run("new_tab()\ngoto('" + site.url("/") + "')");
+        browser.run("tab_focus(0)");
+
+        StepResult closed = browser.run("tab_close()");
+        StepResult scrolled = browser.run("scroll(0, 100)");
+
+        assertThat(closed.error()).isEmpty();
+        assertThat(closed.snapshot().openPagesUrls()).containsExactly(site.url("/next"), site.url("/"));
+        assertThat(closed.snapshot().activePageIndex()).isEqualTo(1);
+        assertThat(scrolled.error()).isEmpty();
+        assertThat(scrolled.snapshot().url()).isEqualTo(site.url("/"));
+    }
+
     @Test
     void errorPagesAreReportedWithTheirContent() {
         StepResult missing = browser.navigate(site.url("/missing"));

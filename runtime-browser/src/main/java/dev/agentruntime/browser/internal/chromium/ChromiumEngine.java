@@ -183,7 +183,12 @@ public final class ChromiumEngine implements Engine {
         }
     }
 
-    /** Closes the active tab; the last one is replaced by a blank tab, as a browser always has one. */
+    /**
+     * Closes the active tab; the last one is replaced by a blank tab, as a browser always has one. As BrowserGym's
+     * {@code tab_close()}, the last tab becomes the page and is brought to the front: Chromium shows the closed
+     * tab's neighbour instead, and a tab left in the background renders no frame, so input and screenshots would
+     * wait for one until they time out.
+     */
     void closeTab() throws CdpException {
         ChromiumTab closing = tab();
         cdp.call("Target.closeTarget", Cdp.params().put("targetId", closing.targetId), null, CALL);
@@ -192,6 +197,7 @@ public final class ChromiumEngine implements Engine {
             openTab();
         }
         active = tabs.size() - 1;
+        cdp.call("Target.activateTarget", Cdp.params().put("targetId", tab().targetId), null, CALL);
     }
 
     /** Makes tab {@code index} the active one; an error text when there is none. */
