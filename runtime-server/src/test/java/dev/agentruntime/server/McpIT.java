@@ -170,6 +170,34 @@ class McpIT {
                 Map.of("command", "echo still here"))))).contains("still here");
     }
 
+    /** What no MCP client sends is a JSON-RPC error with a body, never a bare 500, and the next call works. */
+    @Test
+    void malformedMessagesAreJsonRpcErrors() throws Exception {
+        HttpFixture http = new HttpFixture(server.port(), KEY);
+
+        HttpFixture.Reply cut = http.post("/mcp", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"meth");
+        HttpFixture.Reply noObject = http.post("/mcp", "[]");
+        HttpFixture.Reply oddId = http.post("/mcp", "{\"jsonrpc\": \"2.0\", \"id\": [], \"method\": \"tools/list\"}");
+        HttpFixture.Reply oldVersion = http.post("/mcp", "{\"jsonrpc\": \"1.0\", \"id\": 2, \"method\": \"ping\"}");
+        HttpFixture.Reply badArguments = http.post("/mcp", "{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": "
+                + "\"tools/call\", \"params\": {\"name\": \"execute_bash\", \"arguments\": 5}}");
+
+        for (HttpFixture.Reply r : List.of(cut, noObject, oddId, oldVersion)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("jsonrpc").asText()).isEqualTo("2.0");
+            assertThat(r.json().get("id").isNull()).isTrue();
+        }
+        assertThat(cut.json().at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.PARSE_ERROR);
+        assertThat(oddId.json().at("/error/message").asText()).contains("MUST have an ID that is either a string or "
+                + "integer");
+        assertThat(oldVersion.json().at("/error/message").asText()).isEqualTo("\"jsonrpc\" must be \"2.0\"");
+        assertThat(badArguments.status()).isEqualTo(200);
+        assertThat(badArguments.json().get("id").asInt()).isEqualTo(3);
+        assertThat(badArguments.json().at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+        assertThat(text(client.callTool(new McpSchema.CallToolRequest("execute_bash",
+                Map.of("command", "echo still here"))))).contains("still here");
+    }
+
     @Test
     void theApiKeyGuardsMcpToo() {
         McpSyncClient intruder = httpClient("wrong-key");

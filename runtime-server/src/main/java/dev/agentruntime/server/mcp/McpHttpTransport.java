@@ -12,6 +12,7 @@ import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 public final class McpHttpTransport implements McpStatelessServerTransport, HttpHandler {
 
     private static final long MAX_BODY = 16L << 20;
+    private static final System.Logger LOG = System.getLogger(McpHttpTransport.class.getName());
 
     private final McpJsonMapper json = McpServers.json();
     private volatile McpStatelessServerHandler handler;
@@ -62,14 +64,29 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, body);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             reply(ex, 400, rpcError(null, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: "
                     + e.getMessage()));
             return;
         }
+        String invalid = invalidRequest(message);
+        if (invalid != null) {
+            reply(ex, 400, rpcError(null, McpSchema.ErrorCodes.INVALID_REQUEST, invalid));
+            return;
+        }
         McpTransportContext context = McpTransportContext.EMPTY;
         if (message instanceof McpSchema.JSONRPCRequest request) {
-            McpSchema.JSONRPCResponse response = handler.handleRequest(context, request).block();
+            McpSchema.JSONRPCResponse response;
+            try {
+                response = handler.handleRequest(context, request).block();
+            } catch (IllegalArgumentException e) { // the SDK could not read the params, e.g. arguments that are no object
+                reply(ex, 200, rpcError(request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "MCP request " + request.method() + " failed", e);
+                reply(ex, 200, rpcError(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, String.valueOf(e)));
+                return;
+            }
             reply(ex, 200, response);
         } else if (message instanceof McpSchema.JSONRPCNotification notification) {
             handler.handleNotification(context, notification).block();
@@ -81,8 +98,30 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
         }
     }
 
-    private static McpSchema.JSONRPCResponse rpcError(Object id, int code, String message) {
-        return McpSchema.JSONRPCResponse.error(id, new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null));
+    /** Why a message is no JSON-RPC 2.0 request or notification the SDK can answer; null when it is one. */
+    private static String invalidRequest(McpSchema.JSONRPCMessage message) {
+        if (!McpSchema.JSONRPC_VERSION.equals(message.jsonrpc())) {
+            return "\"jsonrpc\" must be \"2.0\"";
+        }
+        if (message instanceof McpSchema.JSONRPCRequest request && request.method() == null) {
+            return "a request needs a \"method\""; // (the SDK refuses an id that is no string or number itself)
+        }
+        return null;
+    }
+
+    /**
+     * A JSON-RPC error response. Built as a map: the SDK's response record refuses the {@code null} id that JSON-RPC
+     * prescribes when the request's own id could not be read, and that refusal was a 500 with no body.
+     */
+    private static Map<String, Object> rpcError(Object id, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        response.put("id", id);
+        response.put("error", error);
+        return response;
     }
 
     private void reply(HttpServerExchange ex, int status, Object value) throws IOException {
