@@ -205,6 +205,52 @@ class McpIT {
         intruder.close();
     }
 
+    /**
+     * The SDK's stdio transport went deaf for good after one line that is no JSON-RPC message, and dropped the
+     * answers still owed when stdin ended (a client that writes its requests and closes its end).
+     */
+    @Test
+    void stdioAnswersABadLineAndEveryRequestMadeBeforeItsInputEnds(@TempDir Path work) throws Exception {
+        Path jar = Path.of("target/runtime-server.jar").toAbsolutePath();
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(),
+                "--mcp-stdio", "--working-dir", work.toString(), "--no-enable-browser")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            p.getOutputStream().write(String.join("\n", "not json",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2025-03-26\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"execute_bash\","
+                            + "\"arguments\":{\"command\":\"sleep 1; echo answered after the end\"}}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close(); // the last line without its line end, too
+
+            // Read aside: a server gone deaf never ends its output, and the read must not hang the suite.
+            java.util.concurrent.CompletableFuture<String> all = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+            for (String line : all.get(40, java.util.concurrent.TimeUnit.SECONDS).split("\n")) {
+                out.add(HttpFixture.JSON.readTree(line));
+            }
+
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(out).hasSize(3);
+            assertThat(out.get(0).get("id").isNull()).isTrue();
+            assertThat(out.get(0).at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.PARSE_ERROR);
+            assertThat(out.get(1).get("id").asInt()).isEqualTo(1);
+            assertThat(out.get(2).get("id").asInt()).isEqualTo(2);
+            assertThat(out.get(2).at("/result/content/0/text").asText()).startsWith("answered after the end");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     @Test
     void servesOverStdio(@TempDir Path work) throws Exception {
         Path jar = Path.of("target/runtime-server.jar").toAbsolutePath();

@@ -12,7 +12,6 @@ import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +55,7 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
         try (InputStream in = ex.getInputStream()) {
             byte[] bytes = in.readNBytes((int) MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                reply(ex, 413, rpcError(null, McpSchema.ErrorCodes.INVALID_REQUEST, "the message is over 16 MiB"));
+                reply(ex, 413, JsonRpc.error(null, McpSchema.ErrorCodes.INVALID_REQUEST, "the message is over 16 MiB"));
                 return;
             }
             body = new String(bytes, StandardCharsets.UTF_8);
@@ -65,13 +64,13 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, body);
         } catch (IOException | RuntimeException e) {
-            reply(ex, 400, rpcError(null, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: "
+            reply(ex, 400, JsonRpc.error(null, McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: "
                     + e.getMessage()));
             return;
         }
-        String invalid = invalidRequest(message);
+        String invalid = JsonRpc.invalid(message);
         if (invalid != null) {
-            reply(ex, 400, rpcError(null, McpSchema.ErrorCodes.INVALID_REQUEST, invalid));
+            reply(ex, 400, JsonRpc.error(null, McpSchema.ErrorCodes.INVALID_REQUEST, invalid));
             return;
         }
         McpTransportContext context = McpTransportContext.EMPTY;
@@ -80,11 +79,11 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
             try {
                 response = handler.handleRequest(context, request).block();
             } catch (IllegalArgumentException e) { // the SDK could not read the params, e.g. arguments that are no object
-                reply(ex, 200, rpcError(request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, e.getMessage()));
+                reply(ex, 200, JsonRpc.error(request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, e.getMessage()));
                 return;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "MCP request " + request.method() + " failed", e);
-                reply(ex, 200, rpcError(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, String.valueOf(e)));
+                reply(ex, 200, JsonRpc.error(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, String.valueOf(e)));
                 return;
             }
             reply(ex, 200, response);
@@ -93,35 +92,9 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
             ex.setStatusCode(202);
             ex.endExchange();
         } else {
-            reply(ex, 400, rpcError(null, McpSchema.ErrorCodes.INVALID_REQUEST,
+            reply(ex, 400, JsonRpc.error(null, McpSchema.ErrorCodes.INVALID_REQUEST,
                     "a stateless server takes requests and notifications only"));
         }
-    }
-
-    /** Why a message is no JSON-RPC 2.0 request or notification the SDK can answer; null when it is one. */
-    private static String invalidRequest(McpSchema.JSONRPCMessage message) {
-        if (!McpSchema.JSONRPC_VERSION.equals(message.jsonrpc())) {
-            return "\"jsonrpc\" must be \"2.0\"";
-        }
-        if (message instanceof McpSchema.JSONRPCRequest request && request.method() == null) {
-            return "a request needs a \"method\""; // (the SDK refuses an id that is no string or number itself)
-        }
-        return null;
-    }
-
-    /**
-     * A JSON-RPC error response. Built as a map: the SDK's response record refuses the {@code null} id that JSON-RPC
-     * prescribes when the request's own id could not be read, and that refusal was a 500 with no body.
-     */
-    private static Map<String, Object> rpcError(Object id, int code, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        response.put("id", id);
-        response.put("error", error);
-        return response;
     }
 
     private void reply(HttpServerExchange ex, int status, Object value) throws IOException {

@@ -17,7 +17,7 @@ public final class McpServers {
     static final String NAME = "agent-runtime";
     static final String VERSION = "0.1.0";
     /** A tool call may run as long as a command may: the tool's own timeout, or minutes for a stuck program. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(30);
 
     private McpServers() {
     }
