@@ -32,10 +32,19 @@ public sealed interface Action
         return risk;
     }
 
+    /**
+     * The longest timeout an action may have: a year, as the wire accepts. Longer ones overflowed the nanosecond
+     * deadlines of the shell and the kernel; {@code null} is the way to ask for none.
+     */
+    Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     /** Validates a timeout; used by the records' constructors. */
     static Duration checkTimeout(Duration timeout) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (timeout != null && timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be at most a year (null for none), got " + timeout);
         }
         return timeout;
     }

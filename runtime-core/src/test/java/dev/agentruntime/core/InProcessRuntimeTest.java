@@ -199,4 +199,13 @@ class InProcessRuntimeTest {
             assertThat(java.nio.file.Files.readString(dir.resolve("ok.txt"))).isEqualTo("x\n");
         }
     }
+
+    /** A timeout longer than a year overflowed the shell's nanosecond deadline; null asks for none. */
+    @Test
+    void aTimeoutOverAYearIsRefusedWhenTheActionIsMade() {
+        assertThatThrownBy(() -> new CmdRunAction("sleep 1").withTimeout(java.time.Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("timeout must be at most a year (null for none), got ");
+        assertThat(new CmdRunAction("sleep 1").withTimeout(Action.MAX_TIMEOUT).timeout()).isEqualTo(Action.MAX_TIMEOUT);
+    }
 }

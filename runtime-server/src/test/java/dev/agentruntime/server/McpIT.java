@@ -163,6 +163,10 @@ class McpIT {
                 Map.of("command", "view", "path", "/etc/hostname", "view_range", List.of(1))));
         assertThat(badRange.isError()).isTrue();
         assertThat(text(badRange)).contains("'view_range' must be a list of two integers");
+        McpSchema.CallToolResult forever = client.callTool(new McpSchema.CallToolRequest("execute_bash",
+                Map.of("command", "echo", "timeout", 1e300)));
+        assertThat(forever.isError()).isTrue();
+        assertThat(text(forever)).contains("'timeout' must be a positive number of seconds, at most 31536000");
         McpSchema.CallToolResult notFound = client.callTool(new McpSchema.CallToolRequest("str_replace_editor",
                 Map.of("command", "view", "path", dir.resolve("nope.txt").toString())));
         assertThat(notFound.isError()).isTrue();

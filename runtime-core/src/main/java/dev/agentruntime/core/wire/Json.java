@@ -58,7 +58,7 @@ final class Json {
             throw new IllegalArgumentException(name + " must be a number of seconds, got " + PythonRepr.of(node));
         }
         double seconds = node.doubleValue();
-        if (!(seconds > 0) || seconds > 365L * 24 * 3600) {
+        if (!(seconds > 0) || seconds > dev.agentruntime.core.Action.MAX_TIMEOUT.toSeconds()) {
             throw new IllegalArgumentException(name + " must be a positive number of seconds, got "
                     + PythonRepr.of(node));
         }

@@ -92,8 +92,9 @@ public final class AgentTools {
                 Object timeout = a.get("timeout");
                 if (timeout != null) {
                     double seconds = number(timeout, "timeout");
-                    if (seconds <= 0) {
-                        throw new IllegalArgumentException("'timeout' must be a positive number of seconds");
+                    if (!(seconds > 0) || seconds > Action.MAX_TIMEOUT.toSeconds()) {
+                        throw new IllegalArgumentException("'timeout' must be a positive number of seconds, at most "
+                                + Action.MAX_TIMEOUT.toSeconds() + " (a year)");
                     }
                     run = run.withTimeout(Duration.ofMillis((long) (seconds * 1000)));
                 }
