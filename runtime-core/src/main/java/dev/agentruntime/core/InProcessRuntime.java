@@ -170,7 +170,7 @@ public final class InProcessRuntime implements AgentRuntime {
      */
     static String invalidPath(InvalidPathException e) {
         String message = "Invalid path: " + e.getInput() + " (" + e.getReason() + ").";
-        if (!FileNameEncoding.isUtf8() && !e.getReason().startsWith("Nul")) {
+        if (!FileNameEncoding.isUtf8() && e.getInput().indexOf('\0') < 0) {
             message += " The server encodes file names as " + FileNameEncoding.name() + ", since it was started "
                     + "without a UTF-8 locale; restart it with LANG=C.UTF-8 to use names that are not ASCII.";
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentruntime.core.Action;
 import java.time.Duration;
 
 /** The one Jackson setup of the wire format, and small helpers around it. */
@@ -58,7 +59,7 @@ final class Json {
             throw new IllegalArgumentException(name + " must be a number of seconds, got " + PythonRepr.of(node));
         }
         double seconds = node.doubleValue();
-        if (!(seconds > 0) || seconds > dev.agentruntime.core.Action.MAX_TIMEOUT.toSeconds()) {
+        if (!(seconds > 0) || seconds > Action.MAX_TIMEOUT.toSeconds()) {
             throw new IllegalArgumentException(name + " must be a positive number of seconds, got "
                     + PythonRepr.of(node));
         }
