@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * The routing table: {@code GET /alive}, {@code GET /server_info}, {@code POST /execute_action},
- * {@code POST /upload_file}, {@code POST /list_files}, {@code GET /download_files}, wrapped in the API-key check and
- * a one-line request log. Built by one static method that {@link RuntimeServer} and the tests share.
+ * {@code POST /upload_file}, {@code POST /list_files}, {@code GET /download_files}, {@code GET /vscode/connection_token},
+ * OpenHands' MCP router ({@code POST /update_mcp_server}, {@code GET /mcp/sse}) and ours ({@code /mcp},
+ * {@code /execute_action/stream}, {@code /close_session}), wrapped in the API-key check and a one-line request log. Built by one static method that {@link RuntimeServer} and the tests share.
  */
 public final class Routes {
 
@@ -32,7 +33,12 @@ public final class Routes {
 
     /** The whole HTTP surface for a runtime and its options. */
     public static HttpHandler routing(InProcessRuntime runtime, ServerOptions options) {
-        ServerState state = new ServerState(runtime, options);
+        return routing(new ServerState(runtime, options));
+    }
+
+    /** The whole HTTP surface over shared state, which the caller closes with the server. */
+    static HttpHandler routing(ServerState state) {
+        ServerOptions options = state.options;
         FileRoutes files = new FileRoutes(state);
         RoutingHandler routes = Handlers.routing()
                 .get("/alive", ex -> Responses.json(ex, 200, "{\"status\":\"ok\"}"))
@@ -47,6 +53,12 @@ public final class Routes {
                 .add(Methods.POST, "/mcp", failSafe(state.mcp))
                 .add(Methods.GET, "/mcp", failSafe(state.mcp))
                 .add(Methods.DELETE, "/mcp", failSafe(state.mcp))
+                .post("/update_mcp_server", blocking(ex -> McpRoutes.update(ex, state)))
+                .get("/mcp/sse", failSafe(new LazyHandler(() -> ex -> state.router().openStream(ex))))
+                .post("/mcp/messages/", blocking(ex -> state.router().postMessage(ex)))
+                .post("/mcp/messages", blocking(ex -> state.router().postMessage(ex)))
+                .get("/vscode/connection_token", ex -> Responses.json(ex, 200, OpenHandsWire.encodeValue(
+                        java.util.Collections.singletonMap("token", state.vscodeToken))))
                 .setFallbackHandler(ex -> Responses.error(ex, 404, "Not Found", null))
                 .setInvalidMethodHandler(ex -> Responses.error(ex, 405, "Method Not Allowed", null));
         return logged(apiKey(options.apiKey(), failSafe(routes)));

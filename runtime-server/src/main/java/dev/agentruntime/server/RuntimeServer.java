@@ -26,14 +26,16 @@ public final class RuntimeServer implements AutoCloseable {
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
     private final CompletableFuture<InProcessRuntime> runtime;
+    private final CompletableFuture<ServerState> state;
     private final int port;
     private volatile boolean closed;
 
     private RuntimeServer(Undertow undertow, GracefulShutdownHandler graceful,
-                          CompletableFuture<InProcessRuntime> runtime) {
+                          CompletableFuture<InProcessRuntime> runtime, CompletableFuture<ServerState> state) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.runtime = runtime;
+        this.state = state;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
@@ -54,8 +56,9 @@ public final class RuntimeServer implements AutoCloseable {
     public static RuntimeServer open(ServerOptions options, CompletableFuture<InProcessRuntime> runtime) {
         Objects.requireNonNull(runtime, "runtime");
         // curl and other clients send "Expect: 100-continue" with bodies over 1 KB and wait a second for the 100.
+        CompletableFuture<ServerState> state = runtime.thenApply(r -> new ServerState(r, options));
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(new io.undertow.server.handlers
-                .HttpContinueAcceptingHandler(new Opening(runtime.thenApply(r -> Routes.routing(r, options)))));
+                .HttpContinueAcceptingHandler(new Opening(state.thenApply(Routes::routing))));
         long maxEntity = Math.max(options.maxRequestBytes(), options.maxUploadBytes());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())
@@ -69,7 +72,7 @@ public final class RuntimeServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, -1)
                 .build();
         undertow.start();
-        RuntimeServer server = new RuntimeServer(undertow, graceful, runtime);
+        RuntimeServer server = new RuntimeServer(undertow, graceful, runtime, state);
         runtime.thenRun(() -> LOG.log(Level.INFO, "agent-runtime serving " + options.workingDirectory() + " on "
                 + options.host() + ":" + server.port()));
         return server;
@@ -104,7 +107,8 @@ public final class RuntimeServer implements AutoCloseable {
         closed = true;
         graceful.shutdown();
         // Closing the runtime ends a running command, so waiting requests return promptly. One still starting is
-        // closed as soon as it is ready.
+        // closed as soon as it is ready. The MCP servers the router started end with it.
+        state.thenAccept(ServerState::close);
         runtime.thenAccept(InProcessRuntime::close);
         try {
             graceful.awaitShutdown(5_000);

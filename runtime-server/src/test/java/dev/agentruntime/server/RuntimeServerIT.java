@@ -43,6 +43,14 @@ class RuntimeServerIT {
     }
 
     @Test
+    void vsCodeTokenIsNullWhenNoEditorRuns() throws Exception {
+        // OpenHands' web app asks this right after the runtime is ready; null means "no VS Code tab".
+        HttpFixture.Reply r = http.get("/vscode/connection_token");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"token\":null}");
+    }
+
+    @Test
     void aliveAnswersOk() throws Exception {
         HttpFixture.Reply r = http.get("/alive");
 

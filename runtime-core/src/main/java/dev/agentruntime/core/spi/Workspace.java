@@ -15,6 +15,7 @@ public final class Workspace {
     private final Path initialDirectory;
     private final SandboxUser user;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final Map<String, String> environment;
     private volatile Path currentDirectory;
 
     /**
@@ -22,13 +23,45 @@ public final class Workspace {
      * @param user             the account commands run as and new files belong to
      */
     public Workspace(Path initialDirectory, SandboxUser user) {
+        this(initialDirectory, user, null);
+    }
+
+    /**
+     * @param initialDirectory the absolute working directory the runtime started in ({@code --working-dir})
+     * @param user             the account commands run as and new files belong to
+     * @param environment      the variables the agent's programs start with, before the user's own ({@code HOME},
+     *                         {@code USER}, ...); {@code null}: this process's, without {@link JvmOnlyEnvironment}'s
+     */
+    public Workspace(Path initialDirectory, SandboxUser user, Map<String, String> environment) {
         Objects.requireNonNull(initialDirectory, "initialDirectory");
         if (!initialDirectory.isAbsolute()) {
             throw new IllegalArgumentException("initial directory must be absolute: " + initialDirectory);
         }
         this.initialDirectory = initialDirectory.normalize();
         this.user = Objects.requireNonNull(user, "user");
+        this.environment = environment == null ? null : Map.copyOf(environment);
         this.currentDirectory = this.initialDirectory;
+    }
+
+    /**
+     * Makes {@code processEnvironment} (a {@link ProcessBuilder}'s) the one the agent's programs start with: the
+     * runtime's configured environment, or this process's without the JVM-only variables when none was configured;
+     * then the user's {@code HOME}, {@code USER}, {@code LOGNAME} and {@code SHELL} when programs run as another user.
+     * The shell, the kernel and the MCP servers a host asks for all start this way.
+     */
+    public void applyEnvironment(Map<String, String> processEnvironment) {
+        if (environment != null) {
+            processEnvironment.clear();
+            processEnvironment.putAll(environment);
+        } else {
+            JvmOnlyEnvironment.removeFrom(processEnvironment);
+        }
+        processEnvironment.putAll(user.environment());
+    }
+
+    /** The configured environment of the agent's programs, or {@code null} when they inherit this process's. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public Path initialDirectory() {
