@@ -15,7 +15,7 @@ ARG CHROMIUM=false
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       openjdk-17-jre-headless bash git sudo curl ca-certificates tini util-linux passwd \
-      python3-ipykernel python3-docx python3-pypdf2 python3-pylatexenc flake8 \
+      python-is-python3 python3-ipykernel python3-docx python3-pypdf2 python3-pylatexenc flake8 \
  && if [ "$CHROMIUM" = "true" ]; then \
       DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
     fi \
@@ -23,6 +23,14 @@ RUN apt-get update \
 # A UTF-8 locale for the server and the agent alike: the JDK can use file names that are not ASCII only under one,
 # and the agent's tools (ls, python, git) then show such names and text as they are.
 ENV LANG=C.UTF-8
+# The server's launcher (the JVM flags, written once), and OpenHands' own launch lines: its Docker runtime starts the
+# image with entrypoint [] in /openhands/code/ and "/openhands/micromamba/bin/micromamba run -n openhands poetry run
+# python -u -m openhands.runtime.action_execution_server PORT ..." (the 2024 one with /openhands/miniforge3/bin/mamba
+# and openhands.runtime.client.client). Those paths hold a launcher of this server; no Python environment is needed.
+COPY image/agent-runtime /opt/agent-runtime/bin/agent-runtime
+COPY image/openhands-launcher /openhands/micromamba/bin/micromamba
+COPY image/openhands-launcher /openhands/miniforge3/bin/mamba
+COPY image/openhands /openhands/code/openhands
 COPY runtime-server/target/runtime-server.jar /opt/agent-runtime/runtime-server.jar
 # The class-data archive: one run of the server that answers a few actions records the classes it loads; every
 # start of the image then maps them (about a third faster to the first /alive).
@@ -41,8 +49,6 @@ WORKDIR /workspace
 ENV MALLOC_ARENA_MAX=2 AGENT_RUNTIME_JVM_ONLY_ENV=MALLOC_ARENA_MAX
 EXPOSE 8000
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/agent-runtime/runtime-server.jsa", \
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m", "-XX:MinHeapFreeRatio=10", \
-            "-XX:MaxHeapFreeRatio=30", "-XX:CompileThresholdScaling=0.1", "-jar", "/opt/agent-runtime/runtime-server.jar"]
+ENTRYPOINT ["/usr/bin/tini", "--", "/opt/agent-runtime/bin/agent-runtime"]
 CMD ["8000", "--working-dir", "/workspace", "--plugins", "jupyter", "agent_skills", \
      "--username", "openhands", "--user-id", "1000"]

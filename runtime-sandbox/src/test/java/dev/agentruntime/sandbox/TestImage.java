@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The sandbox image the Docker tests run: {@code agent-runtime:it}, built with {@code bin/build-image} from the
- * server jar of this build. The image carries the SHA-256 of the jar and the Dockerfile as a label, so it is rebuilt
- * only when one of them changed (and then Docker's layer cache keeps the packages: after a change of the jar alone,
+ * server jar of this build. The image carries the SHA-256 of the jar, the Dockerfile and the launchers under
+ * {@code image/} as a label, so it is rebuilt only when one of them changed (and then Docker's layer cache keeps the packages: after a change of the jar alone,
  * only the jar and its class-data archive are redone).
  *
  * <p>Where no Docker daemon answers, the tests that need one are skipped, unless the system property
@@ -56,7 +59,11 @@ final class TestImage {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("no " + jar + ": the reactor builds runtime-server before runtime-sandbox");
         }
-        String sha = sha256(jar, root.resolve("Dockerfile"));
+        List<Path> inputs = new ArrayList<>(List.of(jar, root.resolve("Dockerfile")));
+        try (Stream<Path> image = Files.walk(root.resolve("image"))) {
+            image.filter(Files::isRegularFile).sorted().forEach(inputs::add);
+        }
+        String sha = sha256(inputs.toArray(Path[]::new));
         if (sha.equals(run("docker", "image", "inspect", "-f", "{{ index .Config.Labels \"" + BUILD_LABEL + "\" }}",
                 TAG).strip())) {
             return;
