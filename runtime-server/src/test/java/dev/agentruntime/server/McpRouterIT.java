@@ -85,11 +85,16 @@ class McpRouterIT {
         try (RuntimeServer server = start(as)) {
             HttpFixture http = new HttpFixture(server.port(), KEY);
             HttpFixture.Reply r = http.post("/update_mcp_server", "[" + stdio("whoami", script(), "bar") + ", "
-                    + "{\"name\": \"broken\", \"command\": \"/nonexistent/mcp-server\", \"args\": [], \"env\": {}}]");
+                    + "{\"name\": \"broken\", \"command\": \"/nonexistent/mcp-server\", \"args\": [], \"env\": {}}, "
+                    + "{\"name\": \"quits\", \"command\": \"sh\", \"args\": [\"-c\", \"echo bye >&2; exit 3\"]}]");
             assertThat(r.status()).isEqualTo(200);
             JsonNode reply = r.json();
             assertThat(reply.get("detail").asText()).isEqualTo("MCP server updated successfully");
-            assertThat(reply.get("router_error_log").asText()).startsWith("broken: ").doesNotContain("whoami");
+            // A program that ends at once is named with how it ended, at once (not after the start timeout).
+            assertThat(reply.get("router_error_log").asText().split("\n")).hasSize(2)
+                    .anySatisfy(line -> assertThat(line).startsWith("broken: "))
+                    .anySatisfy(line -> assertThat(line).isEqualTo("quits: MCP server quits exited with code 3; its "
+                            + "last output: bye"));
 
             McpSyncClient client = sse(server);
             try {

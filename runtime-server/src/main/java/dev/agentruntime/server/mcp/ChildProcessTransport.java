@@ -23,7 +23,9 @@ import reactor.core.publisher.Mono;
  * {@code StdioClientTransport} starts its program from a pooled thread with this JVM's whole environment; this one
  * starts it as {@link BoundProcess} does (it dies with the server, even on SIGKILL), with the command line and
  * environment it is given (the sandbox user's, built by the caller), and reads lines of at most
- * {@value #MAX_LINE} bytes, so that a program cannot fill the server's memory with one line.
+ * {@value #MAX_LINE} bytes, so that a program cannot fill the server's memory with one line. When the program ends,
+ * the requests it left unanswered, and any sent later, fail at once with how it ended (the SDK's session would wait
+ * for their timeout).
  */
 final class ChildProcessTransport implements McpClientTransport {
 
@@ -36,7 +38,12 @@ final class ChildProcessTransport implements McpClientTransport {
     private final McpJsonMapper json;
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Object writeLock = new Object();
+    /** Requests sent and not answered yet; drained into error responses when the program ends. */
+    private final java.util.Set<Object> pending = new java.util.HashSet<>();
+    private Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> inbound;
+    private boolean ended;
     private volatile Process process;
+    private volatile Thread errors;
     private volatile Consumer<Throwable> exceptionHandler = e -> { };
     private volatile boolean closing;
 
@@ -50,6 +57,7 @@ final class ChildProcessTransport implements McpClientTransport {
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
         return Mono.fromRunnable(() -> {
+            inbound = handler;
             try {
                 process = BoundProcess.start(builder, "mcp-" + name);
             } catch (IOException e) {
@@ -57,7 +65,7 @@ final class ChildProcessTransport implements McpClientTransport {
                         + e.getMessage(), e);
             }
             daemon("mcp-" + name + "-out", () -> readMessages(process.getInputStream(), handler));
-            daemon("mcp-" + name + "-err", () -> readErrors(process.getErrorStream()));
+            errors = daemon("mcp-" + name + "-err", () -> readErrors(process.getErrorStream()));
         });
     }
 
@@ -77,17 +85,38 @@ final class ChildProcessTransport implements McpClientTransport {
                             + abbreviate(line));
                     continue;
                 }
+                if (message instanceof McpSchema.JSONRPCResponse response) {
+                    synchronized (writeLock) {
+                        pending.remove(response.id());
+                    }
+                }
                 handler.apply(Mono.just(message)).subscribe(null, e -> LOG.log(Level.DEBUG,
                         "MCP server " + name + ": handling a message failed", e));
             }
-            if (!closing) {
-                exceptionHandler.accept(new IOException(exitDescription()));
-            }
         } catch (IOException e) {
-            if (!closing) {
-                exceptionHandler.accept(e);
-            }
+            LOG.log(Level.DEBUG, "MCP server " + name + ": reading its output failed", e);
         }
+        ended();
+    }
+
+    /** The program's output ended: what it left unanswered fails now, and so will what is sent later. */
+    private void ended() {
+        java.util.List<Object> unanswered;
+        synchronized (writeLock) {
+            ended = true;
+            unanswered = java.util.List.copyOf(pending);
+            pending.clear();
+        }
+        if (closing) {
+            return;
+        }
+        String why = exitDescription();
+        for (Object id : unanswered) {
+            inbound.apply(Mono.just(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null,
+                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, why, null))))
+                    .subscribe(null, e -> { });
+        }
+        exceptionHandler.accept(new IOException(why));
     }
 
     private void readErrors(InputStream err) {
@@ -136,6 +165,10 @@ final class ChildProcessTransport implements McpClientTransport {
             try {
                 how = p.waitFor(200, TimeUnit.MILLISECONDS) ? "exited with code " + p.exitValue()
                         : "closed its output";
+                Thread t = errors;
+                if (t != null) {
+                    t.join(200); // what it said on the way out
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 how = "closed its output";
@@ -159,6 +192,12 @@ final class ChildProcessTransport implements McpClientTransport {
                 // A line per message: the mapper writes no raw line breaks (JSON escapes them in strings).
                 byte[] bytes = json.writeValueAsBytes(message);
                 synchronized (writeLock) {
+                    if (ended) {
+                        throw new IllegalStateException(exitDescription());
+                    }
+                    if (message instanceof McpSchema.JSONRPCRequest request) {
+                        pending.add(request.id());
+                    }
                     OutputStream in = p.getOutputStream();
                     in.write(bytes);
                     in.write('\n');
@@ -214,9 +253,10 @@ final class ChildProcessTransport implements McpClientTransport {
         return s.length() <= 500 ? s : s.substring(0, 500) + "...";
     }
 
-    private static void daemon(String threadName, Runnable task) {
+    private static Thread daemon(String threadName, Runnable task) {
         Thread t = new Thread(task, threadName);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 }
