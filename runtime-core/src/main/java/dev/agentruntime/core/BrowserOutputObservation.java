@@ -74,4 +74,10 @@ public record BrowserOutputObservation(
     public String type() {
         return "browse";
     }
+
+    /** Whether the step failed ({@link #error()}). */
+    @Override
+    public boolean isError() {
+        return error;
+    }
 }

@@ -23,4 +23,10 @@ public record ErrorObservation(String content, String errorId) implements Observ
     public String type() {
         return "error";
     }
+
+    /** Always: an error observation reports a failure. */
+    @Override
+    public boolean isError() {
+        return true;
+    }
 }

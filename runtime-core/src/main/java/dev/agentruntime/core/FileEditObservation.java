@@ -33,4 +33,10 @@ public record FileEditObservation(
     public String type() {
         return "edit";
     }
+
+    /** Whether the editor command failed: its output then starts with {@code ERROR:}, as OpenHands' does. */
+    @Override
+    public boolean isError() {
+        return content.startsWith("ERROR:");
+    }
 }

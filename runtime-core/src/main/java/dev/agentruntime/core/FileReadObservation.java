@@ -21,4 +21,13 @@ public record FileReadObservation(String content, String path, String implSource
     public String type() {
         return "read";
     }
+
+    /**
+     * Whether the editor's {@code view} ({@code oh_aci}) failed: its output then starts with {@code ERROR:}. A plain
+     * read that fails is an {@link ErrorObservation} instead.
+     */
+    @Override
+    public boolean isError() {
+        return implSource.equals("oh_aci") && content.startsWith("ERROR:");
+    }
 }

@@ -19,4 +19,10 @@ public record FileWriteObservation(String content, String path) implements Obser
     public String type() {
         return "write";
     }
+
+    /** Never: a write that fails is an {@link ErrorObservation}. */
+    @Override
+    public boolean isError() {
+        return false;
+    }
 }

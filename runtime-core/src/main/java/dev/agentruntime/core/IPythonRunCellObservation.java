@@ -23,4 +23,10 @@ public record IPythonRunCellObservation(String content, String code, List<String
     public String type() {
         return "run_ipython";
     }
+
+    /** Never, as in OpenHands: a cell has no exit code, and a traceback is part of its output. */
+    @Override
+    public boolean isError() {
+        return false;
+    }
 }
