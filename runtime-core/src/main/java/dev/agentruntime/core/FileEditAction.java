@@ -46,11 +46,20 @@ public record FileEditAction(
         Action.checkSecurityRisk(securityRisk);
     }
 
-    /** An {@code oh_aci} editor command with the given arguments and every other field at its default. */
-    public static FileEditAction editor(String command, String path, String fileText, String oldStr, String newStr,
-                                        Integer insertLine) {
-        return new FileEditAction(path, command, fileText, oldStr, newStr, insertLine, "", 1, -1, "oh_aci", null,
-                "", -1);
+    /**
+     * An editor command ({@code oh_aci}) on {@code path} with its arguments, every other field at its default. For a
+     * view, see {@link Actions#view}: OpenHands sends it as a {@code read}. {@link Actions} has one factory per
+     * command.
+     */
+    public static FileEditAction of(String path, EditorCommand command, String fileText, String oldStr,
+                                    String newStr, Integer insertLine) {
+        return new FileEditAction(path, command.wireName(), fileText, oldStr, newStr, insertLine, "", 1, -1,
+                "oh_aci", null, "", -1);
+    }
+
+    /** The editor command, or empty when {@link #command} is none of them (e.g. an {@code llm_based_edit}'s). */
+    public java.util.Optional<EditorCommand> editorCommand() {
+        return EditorCommand.of(command);
     }
 
     @Override

@@ -122,7 +122,7 @@ abstract class AgentSkillsCases {
 
         String edited = cell("print(file_editor('str_replace', " + py(f) + ", old_str='beta', new_str='BETA'))");
         String refused = cell("print(file_editor('str_replace', " + py(f) + ", old_str='zzz', new_str='y'))");
-        String undone = rt.execute(FileEditAction.editor("undo_edit", f, null, null, null, null)).content();
+        String undone = rt.execute(dev.agentruntime.core.Actions.undoEdit(f)).content();
 
         assertThat(edited).matches("(?s)<oh_aci_output_([0-9a-f]{32})>\n\\{\n"
                 + "  \"output\": \"The file .*fe.txt has been edited\\. .*\",\n"

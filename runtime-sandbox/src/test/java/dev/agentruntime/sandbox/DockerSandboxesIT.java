@@ -55,9 +55,9 @@ class DockerSandboxesIT {
             Observation cell = sandbox.execute(new IPythonRunCellAction("import getpass; print(getpass.getuser(), 6*7)"));
             assertThat(((IPythonRunCellObservation) cell).content()).contains("openhands 42");
 
-            sandbox.execute(FileEditAction.editor("create", "/workspace/app.py", "x = 1\n", null, null, null));
-            Observation edit = sandbox.execute(FileEditAction.editor("str_replace", "/workspace/app.py", null,
-                    "x = 1", "x = 2", null));
+            sandbox.execute(dev.agentruntime.core.Actions.create("/workspace/app.py", "x = 1\n"));
+            Observation edit = sandbox.execute(dev.agentruntime.core.Actions.replace("/workspace/app.py", "x = 1",
+                    "x = 2"));
             assertThat(edit).isInstanceOf(FileEditObservation.class);
             CmdOutputObservation after = (CmdOutputObservation) sandbox.execute(
                     new CmdRunAction("cat app.py; stat -c %U app.py"), Dialect.LEGACY);

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * {@code write}: OpenHands' {@code insert_lines} into an existing file (rewritten in place, so it keeps its mode and
  * owner) or a new file (it and any parent directory created for it given to the sandbox user, see
- * {@link Ownership}).
+ * {@link Ownership}); a {@link FileWriteAction#verbatim() verbatim} write puts the content as it is.
  */
 public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
 
@@ -35,7 +35,12 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
         try {
             boolean existed = Files.exists(file);
             String text;
-            if (existed && action.start() == 0 && action.end() == -1) {
+            if (action.verbatim()) {
+                text = action.content(); // ours: exactly as given, the whole file
+                if (!existed && file.getParent() != null) {
+                    Ownership.createDirectories(file.getParent(), context.workspace().user());
+                }
+            } else if (existed && action.start() == 0 && action.end() == -1) {
                 // Nothing of the old lines is kept, but OpenHands reads them first: a file that is not UTF-8 is
                 // still refused.
                 TextFiles.requireUtf8(file);

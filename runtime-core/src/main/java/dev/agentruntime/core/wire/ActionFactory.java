@@ -31,7 +31,7 @@ final class ActionFactory {
             case "read" -> new FileReadAction(a.string("path", ""), a.integer("start", 0), a.integer("end", -1),
                     a.string("impl_source", "default"), a.intList("view_range"), timeout, thought, risk);
             case "write" -> new FileWriteAction(a.string("path", ""), a.string("content", ""),
-                    a.integer("start", 0), a.integer("end", -1), timeout, thought, risk);
+                    a.integer("start", 0), a.integer("end", -1), timeout, thought, risk, a.bool("verbatim", false));
             case "edit" -> new FileEditAction(a.string("path", ""), a.string("command", ""),
                     a.string("file_text", null), a.string("old_str", null), a.string("new_str", null),
                     a.nullableInteger("insert_line"), a.string("content", ""), a.integer("start", 1),

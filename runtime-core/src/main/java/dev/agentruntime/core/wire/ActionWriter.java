@@ -73,6 +73,9 @@ final class ActionWriter {
             g.writeNumberField("end", a.end());
             g.writeStringField("thought", a.thought());
             risk(g, a, legacy);
+            if (a.verbatim()) { // ours; absent otherwise, so that OpenHands' JSON stays as it is
+                g.writeBooleanField("verbatim", true);
+            }
         } else if (action instanceof FileEditAction a) {
             writeEdit(g, a);
         } else if (action instanceof BrowseURLAction a) {

@@ -52,7 +52,8 @@ final class ArgSpec {
                 opt("view_range", Kind.VIEW_RANGE));
         add(specs, "write", "FileWriteAction",
                 req("path", Kind.STRING), req("content", Kind.STRING), opt("start", Kind.INT), opt("end", Kind.INT),
-                opt("thought", Kind.STRING), opt("security_risk", Kind.SECURITY_RISK));
+                opt("thought", Kind.STRING), opt("security_risk", Kind.SECURITY_RISK),
+                opt("verbatim", Kind.BOOL)); // ours: write the content exactly as given
         add(specs, "edit", "FileEditAction",
                 req("path", Kind.STRING), opt("command", Kind.STRING), opt("file_text", Kind.NULLABLE_STRING),
                 opt("old_str", Kind.NULLABLE_STRING), opt("new_str", Kind.NULLABLE_STRING),

@@ -51,6 +51,19 @@ class FileHandlersTest {
     }
 
     @Test
+    void aVerbatimWriteWritesTheContentAsGivenOverAWholeFile() throws Exception {
+        Path file = dir.resolve("sub/exact.txt");
+        Files.writeString(file, "old\nlines\nhere\n");
+        Observation o = write.handle(dev.agentruntime.core.Actions.write("exact.txt", "no newline"),
+                ctx(Dialect.CURRENT));
+        assertThat(o).isEqualTo(new FileWriteObservation("", file.toString()));
+        assertThat(Files.readString(file)).isEqualTo("no newline");
+        write.handle(dev.agentruntime.core.Actions.write(dir.resolve("new/dir/two.txt").toString(), "a\nb\n"),
+                ctx(Dialect.CURRENT));
+        assertThat(Files.readString(dir.resolve("new/dir/two.txt"))).isEqualTo("a\nb\n");
+    }
+
+    @Test
     void createsMissingParentFolders() throws Exception {
         write.handle(new FileWriteAction(dir.resolve("a/b/c.txt").toString(), "x"), ctx(Dialect.CURRENT));
         assertThat(Files.readString(dir.resolve("a/b/c.txt"))).isEqualTo("x\n");
