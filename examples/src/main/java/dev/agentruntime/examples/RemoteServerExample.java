@@ -1,7 +1,7 @@
 package dev.agentruntime.examples;
 
 import dev.agentruntime.core.AgentRuntime;
-import dev.agentruntime.core.CmdRunAction;
+import dev.agentruntime.core.Actions;
 import dev.agentruntime.core.Observation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Starts the server jar as a child process (as a sandbox would) and drives it with the client.
@@ -29,9 +28,8 @@ public final class RemoteServerExample {
             int port = announcedPort(server);
             // --- README: remote ---
             try (AgentRuntime rt = AgentRuntime.connect(URI.create("http://127.0.0.1:" + port))) {
-                Observation o = rt.execute(new CmdRunAction("echo hello from the sandbox")
-                        .withTimeout(Duration.ofSeconds(30)));
-                System.out.println(o.content());
+                Observation o = rt.execute(Actions.run("echo hello from the sandbox"));
+                System.out.println(o.agentText());
                 System.out.println(rt.listFiles(null));
             }
             // --- end ---

@@ -40,7 +40,9 @@ class ExamplesIT {
     void inProcessAgentLoopRunsShellFilesAndPython() throws Exception {
         String out = output(() -> InProcessAgentLoop.main(new String[] {dir.toString()}));
 
-        assertThat(out).contains("[run] shell in " + dir.toRealPath().resolve("demo"))
+        assertThat(out).contains("[run] shell in " + dir.toRealPath().resolve("demo")
+                        + "\n[The command completed with exit code 0.]\n[Current working directory: "
+                        + dir.toRealPath().resolve("demo") + "]")
                 .contains("[edit] The file " + dir.toRealPath().resolve("demo/hello.py") + " has been edited.")
                 .contains("[read] print('hello, edited')")
                 .contains("[run] hello, edited")
@@ -60,9 +62,10 @@ class ExamplesIT {
     void toolCallingLoopFixesTheBugItFinds() throws Exception {
         String out = output(() -> ToolCallingLoop.main(new String[] {dir.toString()}));
 
-        assertThat(out).contains("str_replace_editor -> edit: File created successfully at:")
-                .contains("execute_bash -> run: -1")
-                .contains("execute_bash -> run: 5")
+        assertThat(out).contains("offered: execute_bash\noffered: str_replace_editor\n")
+                .contains("str_replace_editor ->\nFile created successfully at:")
+                .contains("execute_bash ->\n-1\n[The command completed with exit code 0.]")
+                .contains("execute_bash ->\n5\n[The command completed with exit code 0.]")
                 .contains("return a + b");
     }
 
@@ -73,7 +76,8 @@ class ExamplesIT {
         String out = output(() -> McpClientExample.main(new String[] {jar.toString(), dir.toString()}));
 
         assertThat(out).contains("tool: execute_bash", "tool: str_replace_editor")
-                .contains("hello from MCP\n[exit code 0; working directory " + dir)
+                .contains("hello from MCP\n[The command completed with exit code 0.]\n[Current working directory: "
+                        + dir + "]")
                 .contains("1\thello from MCP");
     }
 
@@ -88,9 +92,9 @@ class ExamplesIT {
 
         String out = output(() -> DockerSandboxAgentLoop.main(new String[] {"agent-runtime:it"}));
 
-        assertThat(out).contains("execute_bash -> run: openhands\n-1")
-                .contains("str_replace_editor -> edit: The file /workspace/app.py has been edited.")
-                .contains("execute_ipython_cell -> run_ipython: add(2, 3) = 5");
+        assertThat(out).contains("execute_bash -> openhands\n-1\n[The command completed with exit code 0.]")
+                .contains("str_replace_editor -> The file /workspace/app.py has been edited.")
+                .contains("execute_ipython_cell -> add(2, 3) = 5");
     }
 
     private static boolean testImageExists() throws InterruptedException {

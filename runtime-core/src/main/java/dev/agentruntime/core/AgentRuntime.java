@@ -71,6 +71,15 @@ public interface AgentRuntime extends AutoCloseable {
         throw new UnsupportedOperationException("this runtime has no named sessions");
     }
 
+    /**
+     * The action types this runtime serves ({@code run}, {@code run_ipython}, {@code read}, {@code write},
+     * {@code edit}, {@code browse}, {@code browse_interactive}). An in-process runtime answers what its capabilities
+     * serve; by default, and for a remote one, all of them.
+     */
+    default java.util.Set<String> supportedActionTypes() {
+        return java.util.Set.of("run", "run_ipython", "read", "write", "edit", "browse", "browse_interactive");
+    }
+
     /** Whether the runtime answers. */
     boolean alive();
 

@@ -178,6 +178,7 @@ public final class InProcessRuntime implements AgentRuntime {
     }
 
     /** The wire names of the action types this runtime serves, in OpenHands' order. */
+    @Override
     public Set<String> supportedActionTypes() {
         return typeNames.keySet();
     }

@@ -1,7 +1,8 @@
 package dev.agentruntime.server;
 
 import dev.agentruntime.core.InProcessRuntime;
-import dev.agentruntime.server.mcp.AgentTools;
+import dev.agentruntime.core.tools.AgentTool;
+import dev.agentruntime.core.tools.AgentTools;
 import dev.agentruntime.core.BrowseInteractiveAction;
 import dev.agentruntime.core.BrowseURLAction;
 import dev.agentruntime.core.ErrorObservation;
@@ -79,9 +80,15 @@ public final class Assembly {
         }
     }
 
-    /** The MCP tools of a runtime: IPython when it has a kernel, the browser when browsing is on. */
+    /** The agent tools of a runtime (MCP's): IPython when it has a kernel, the browser when browsing is on. */
     static AgentTools agentTools(InProcessRuntime runtime, ServerOptions options) {
-        return new AgentTools(runtime, runtime.supportedActionTypes().contains("run_ipython"),
-                options.enableBrowser() && runtime.supportedActionTypes().contains("browse_interactive"));
+        java.util.Set<AgentTool> tools = java.util.EnumSet.of(AgentTool.EXECUTE_BASH, AgentTool.STR_REPLACE_EDITOR);
+        if (runtime.supportedActionTypes().contains("run_ipython")) {
+            tools.add(AgentTool.EXECUTE_IPYTHON_CELL);
+        }
+        if (options.enableBrowser() && runtime.supportedActionTypes().contains("browse_interactive")) {
+            tools.add(AgentTool.BROWSER);
+        }
+        return AgentTools.of(runtime, tools);
     }
 }

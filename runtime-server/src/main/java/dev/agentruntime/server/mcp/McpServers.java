@@ -1,5 +1,7 @@
 package dev.agentruntime.server.mcp;
 
+import dev.agentruntime.core.tools.AgentTool;
+import dev.agentruntime.core.tools.AgentTools;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -11,7 +13,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 
-/** Builds the SDK's servers around {@link AgentTools}: stateless for HTTP, one session for stdio. */
+/**
+ * Builds the SDK's servers around the tool layer ({@link AgentTools}): stateless for HTTP, one session for stdio.
+ */
 public final class McpServers {
 
     static final String NAME = "agent-runtime";
@@ -31,8 +35,9 @@ public final class McpServers {
         McpServer.StatelessSyncSpecification spec = McpServer.sync(transport).serverInfo(NAME, VERSION)
                 .requestTimeout(REQUEST_TIMEOUT)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
-        for (McpSchema.Tool tool : tools.tools(json())) {
-            spec.toolCall(tool, (context, request) -> tools.call(request.name(), request.arguments()));
+        for (AgentTool tool : tools.tools()) {
+            spec.toolCall(McpTools.tool(json(), tool),
+                    (context, request) -> McpTools.call(tools, request.name(), request.arguments()));
         }
         return spec.build();
     }
@@ -49,8 +54,9 @@ public final class McpServers {
         McpServer.SyncSpecification<?> spec = McpServer.sync(new StdioServerTransportProvider(json(), in,
                         out)).serverInfo(NAME, VERSION).requestTimeout(REQUEST_TIMEOUT)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
-        for (McpSchema.Tool tool : tools.tools(json())) {
-            spec.toolCall(tool, (exchange, request) -> tools.call(request.name(), request.arguments()));
+        for (AgentTool tool : tools.tools()) {
+            spec.toolCall(McpTools.tool(json(), tool),
+                    (exchange, request) -> McpTools.call(tools, request.name(), request.arguments()));
         }
         return spec.build();
     }

@@ -1,5 +1,6 @@
 package dev.agentruntime.server.mcp;
 
+import dev.agentruntime.core.tools.AgentTools;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.PrintStream;
 
