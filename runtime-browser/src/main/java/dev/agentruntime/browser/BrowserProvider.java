@@ -9,6 +9,11 @@ import java.util.List;
 public final class BrowserProvider implements CapabilityProvider {
 
     @Override
+    public java.util.Set<Class<?>> optionTypes() {
+        return java.util.Set.of(BrowserOptions.class);
+    }
+
+    @Override
     public String name() {
         return "browser";
     }

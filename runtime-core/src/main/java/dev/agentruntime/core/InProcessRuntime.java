@@ -286,9 +286,12 @@ public final class InProcessRuntime implements AgentRuntime {
             return this;
         }
 
-        /** An options record for one capability (e.g. {@code ShellOptions}); the last one of a type wins. */
+        /**
+         * An options record for one capability (e.g. {@code ShellOptions}); the last one of a type wins. An object
+         * that no capability on the class path reads makes {@link #build} fail, naming the ones they read.
+         */
         public Builder options(Object optionsRecord) {
-            options.put(optionsRecord.getClass(), optionsRecord);
+            options.put(Objects.requireNonNull(optionsRecord, "optionsRecord").getClass(), optionsRecord);
             return this;
         }
 
@@ -304,7 +307,10 @@ public final class InProcessRuntime implements AgentRuntime {
             return this;
         }
 
-        /** Skips the providers with these names (e.g. {@code "browser"}). */
+        /**
+         * Skips the capabilities with these names ({@code "shell"}, {@code "files"}, {@code "jupyter"},
+         * {@code "browser"}); a name no capability on the class path has makes {@link #build} fail, naming them.
+         */
         public Builder disable(String... providerNames) {
             disabled.addAll(List.of(providerNames));
             return this;
@@ -319,8 +325,9 @@ public final class InProcessRuntime implements AgentRuntime {
         /**
          * Creates the handlers of every enabled provider.
          *
-         * @throws IllegalStateException when two providers serve the same action type, or no working directory
-         *                               was set
+         * @throws IllegalStateException    when two providers serve the same action type, or no working directory
+         *                                  was set
+         * @throws IllegalArgumentException when a disabled name or an options object belongs to no capability
          */
         public InProcessRuntime build() {
             if (workingDirectory == null) {
@@ -332,6 +339,7 @@ public final class InProcessRuntime implements AgentRuntime {
             if (discover) {
                 ServiceLoader.load(CapabilityProvider.class, InProcessRuntime.class.getClassLoader()).forEach(all::add);
             }
+            checkNamesAndOptions(all);
             Map<Class<? extends Action>, ActionHandler<?>> byType = new LinkedHashMap<>();
             Map<Class<? extends Action>, String> owner = new HashMap<>();
             Set<String> seen = new HashSet<>();
@@ -360,6 +368,30 @@ public final class InProcessRuntime implements AgentRuntime {
                 }
             }
             return new InProcessRuntime(workspace, byType);
+        }
+
+        /** A typo'd capability name or a foreign options object is an error that lists the known ones. */
+        private void checkNamesAndOptions(List<CapabilityProvider> all) {
+            java.util.SortedSet<String> names = new java.util.TreeSet<>();
+            Set<Class<?>> read = new HashSet<>();
+            for (CapabilityProvider p : all) {
+                names.add(p.name());
+                read.addAll(p.optionTypes());
+            }
+            for (String name : disabled) {
+                if (!names.contains(name)) {
+                    throw new IllegalArgumentException("no capability is named '" + name + "'; the capabilities on "
+                            + "the class path are " + String.join(", ", names));
+                }
+            }
+            for (Class<?> type : options.keySet()) {
+                if (!read.contains(type)) {
+                    throw new IllegalArgumentException("no capability on the class path reads options of type "
+                            + type.getName() + "; they read " + String.join(", ", read.stream()
+                            .map(Class::getSimpleName).sorted().toList())
+                            + " (is the module of the capability you meant on the class path?)");
+                }
+            }
         }
     }
 }

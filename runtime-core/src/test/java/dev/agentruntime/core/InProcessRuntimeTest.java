@@ -7,6 +7,7 @@ import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.CapabilityProvider;
 import dev.agentruntime.core.spi.ExecutionContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -173,6 +174,11 @@ class InProcessRuntimeTest {
                 got.add(context.options(Greeting.class).map(Greeting::text).orElse("none"));
                 return List.of();
             }
+
+            @Override
+            public java.util.Set<Class<?>> optionTypes() {
+                return java.util.Set.of(Greeting.class);
+            }
         };
 
         AgentRuntime.builder().workingDirectory(DIR).discoverProviders(false).provider(probe)
@@ -207,5 +213,16 @@ class InProcessRuntimeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("timeout must be at most a year (null for none), got ");
         assertThat(new CmdRunAction("sleep 1").withTimeout(Action.MAX_TIMEOUT).timeout()).isEqualTo(Action.MAX_TIMEOUT);
+    }
+
+    @Test
+    void aTypoedCapabilityOrAForeignOptionsObjectIsAnErrorNamingTheKnownOnes() {
+        assertThatThrownBy(() -> InProcessRuntime.builder().workingDirectory(DIR).disable("jupytr").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no capability is named 'jupytr'; the capabilities on the class path are files, test-echo");
+        assertThatThrownBy(() -> InProcessRuntime.builder().workingDirectory(DIR).options(Duration.ofSeconds(1))
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no capability on the class path reads options of type java.time.Duration; "
+                        + "they read ");
     }
 }

@@ -14,6 +14,11 @@ import java.util.List;
 public final class JupyterProvider implements CapabilityProvider {
 
     @Override
+    public java.util.Set<Class<?>> optionTypes() {
+        return java.util.Set.of(JupyterOptions.class);
+    }
+
+    @Override
     public String name() {
         return "jupyter";
     }

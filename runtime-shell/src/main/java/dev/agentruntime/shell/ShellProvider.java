@@ -39,6 +39,11 @@ public final class ShellProvider implements CapabilityProvider {
             GIT_NO_PAGER);
 
     @Override
+    public java.util.Set<Class<?>> optionTypes() {
+        return java.util.Set.of(ShellOptions.class);
+    }
+
+    @Override
     public String name() {
         return "shell";
     }

@@ -18,4 +18,12 @@ public interface CapabilityProvider {
      * @param context the shared workspace and the options the embedder supplied
      */
     List<ActionHandler<?>> createHandlers(ProviderContext context);
+
+    /**
+     * The option records this capability reads from {@link ProviderContext#options} (e.g. {@code ShellOptions}), so
+     * that the runtime builder can refuse an options object that no capability reads. Default: none.
+     */
+    default java.util.Set<Class<?>> optionTypes() {
+        return java.util.Set.of();
+    }
 }
