@@ -17,8 +17,14 @@ final class CurrentRun {
             + "\"C-d\") to interrupt/kill the previous command before sending your new command, or use the timeout "
             + "parameter in execute_bash for future commands.";
     static final String CONTINUATION_PREFIX = "[Below is the output of the previous command.]\n";
-    /** The lines OpenHands' tmux pane keeps ({@code history-limit}); a longer output loses its start. */
+    /** OpenHands' tmux {@code history-limit}, which its truncation notice names. */
     static final int HISTORY_LINES = 10_000;
+    /**
+     * The lines of a long output OpenHands' pane keeps: its 10,000 lines of history and its 1,000-row window, less
+     * the 12 rows of the prompt that ends the command (a blank line, the 10 lines of the PS1 block, the cursor's row).
+     * Its own test of 50,000 lines expects {@code Line 40000} and {@code Line 50000} both.
+     */
+    static final int KEPT_LINES = HISTORY_LINES + 1_000 - 12;
 
     private CurrentRun() {
     }
@@ -75,7 +81,7 @@ final class CurrentRun {
                 String suffix = "\n[The command completed with exit code " + p.exitCode() + "."
                         + (special ? " CTRL+" + Character.toUpperCase(command.charAt(2)) + " was sent." : "") + "]";
                 // Only the lines the pane keeps are rendered: 6.9 MB of seq output took 0.15 s to render whole.
-                output = TerminalText.lastScreenLines(r.output(), HISTORY_LINES);
+                output = TerminalText.lastScreenLines(r.output(), KEPT_LINES);
                 String prefix = "";
                 if (output != null) {
                     prefix = "[Previous command outputs are truncated. Showing the last " + HISTORY_LINES
@@ -98,7 +104,12 @@ final class CurrentRun {
                     "\n[The shell exited with code " + r.shellExitCode() + ". The next command starts a new shell "
                             + "in the last working directory; variables, functions and background jobs are gone.]");
         }
-        return new CmdOutputObservation(output != null ? output : clean(r), command, metadata, action.hidden());
+        String text = output != null ? output : clean(r);
+        if (special && "cCzZ".indexOf(command.charAt(2)) >= 0) {
+            // The terminal of OpenHands' pane echoes the key that sends a signal (echoctl): the model reads ^C.
+            text = "^" + Character.toUpperCase(command.charAt(2)) + text;
+        }
+        return new CmdOutputObservation(text, command, metadata, action.hidden());
     }
 
     private static Observation notExecuted(CommandResult peek, String command, CmdRunAction action) {

@@ -118,7 +118,8 @@ abstract class CmdRunHandlerCases {
 
         CmdOutputObservation stopped = current(new CmdRunAction("C-c").asInput().withTimeout(Duration.ofSeconds(10)));
 
-        assertThat(stopped.content()).contains("Keyboard interrupt received, exiting.");
+        // The terminal echoes the key, as the pane of OpenHands' does.
+        assertThat(stopped.content()).startsWith("^C").contains("Keyboard interrupt received, exiting.");
         assertThat(stopped.metadata().suffix()).endsWith("CTRL+C was sent.]");
         assertThat(current("echo after").content()).isEqualTo("after");
     }
@@ -384,13 +385,22 @@ abstract class CmdRunHandlerCases {
     }
 
     @Test
-    void currentDialectShowsTheLastTenThousandLinesOfAVeryLongOutputWithTheHistoryPrefix() {
+    void currentDialectKeepsAsManyLinesOfAVeryLongOutputAsOpenHandsPaneWithTheHistoryPrefix() {
         CmdOutputObservation o = current("seq 1 12000");
 
         assertThat(o.metadata().prefix()).isEqualTo("[Previous command outputs are truncated. Showing the last 10000 "
                 + "lines of the output below.]\n");
         assertThat(o.exitCode()).isZero();
-        assertThat(current("seq 1 10000").metadata().prefix()).isEmpty();
+        // 10,000 lines of history and a 1,000-row window, less the 12 rows of the closing prompt.
+        assertThat(o.content()).startsWith("1013\n").endsWith("\n12000");
+        assertThat(o.content().lines().count()).isEqualTo(10_988);
+        assertThat(current("seq 1 10988").metadata().prefix()).isEmpty();
+        // OpenHands' own runtime test (test_long_output_exceed_history_limit).
+        CmdOutputObservation lines = current(new CmdRunAction("for i in $(seq 1 50000); do echo \"Line $i\"; done")
+                .withTimeout(Duration.ofSeconds(30)));
+        assertThat(lines.metadata().prefix()).contains("Previous command outputs are truncated");
+        assertThat(lines.content()).contains("Line 40000\n").endsWith("Line 50000");
+        assertThat(lines.metadata().suffix()).isEqualTo("\n[The command completed with exit code 0.]");
     }
 
     @Test
