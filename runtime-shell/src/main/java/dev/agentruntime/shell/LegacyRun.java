@@ -29,10 +29,11 @@ final class LegacyRun {
 
     static Observation execute(BashSession session, CmdRunAction action) throws InterruptedException {
         List<String> commands = CommandSplitter.split(action.command()).commands();
+        int max = session.options().maxOutputChars();
         if (commands.size() == 1) { // the usual case: the step's output as it is, a megabyte output not copied again
             Step step = step(session, commands.get(0), action);
-            return new CmdOutputObservation(withoutTrailingLineEnds(step.output()), action.command(),
-                    CmdOutputMetadata.ofExitCode(step.exitCode()), action.hidden());
+            return new CmdOutputObservation(boundedAsSent(withoutTrailingLineEnds(step.output()), max),
+                    action.command(), CmdOutputMetadata.ofExitCode(step.exitCode()), action.hidden());
         }
         StringBuilder all = new StringBuilder();
         int exitCode = 0;
@@ -48,8 +49,39 @@ final class LegacyRun {
                 break;
             }
         }
-        return new CmdOutputObservation(withoutTrailingLineEnds(all.toString()), action.command(),
-                CmdOutputMetadata.ofExitCode(exitCode), action.hidden());
+        return new CmdOutputObservation(boundedAsSent(withoutTrailingLineEnds(all.toString()), max),
+                action.command(), CmdOutputMetadata.ofExitCode(exitCode), action.hidden());
+    }
+
+    private static final java.util.regex.Pattern DROPPED = java.util.regex.Pattern.compile(
+            "\r?\n\\[\\.\\.\\. (\\d+) characters of output were dropped to bound memory \\.\\.\\.\\]\r?\n");
+
+    /**
+     * The output bound ({@link ShellOptions#maxOutputChars}) as the content is sent: the terminal's kept head and tail
+     * grow by a {@code \r} per line here, up to twice as long for short lines, so an output over the bound is cut
+     * again around one marker that counts everything dropped.
+     */
+    static String boundedAsSent(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        long dropped = 0;
+        String kept = text;
+        java.util.regex.Matcher m = DROPPED.matcher(text);
+        if (m.find()) {
+            dropped = Long.parseLong(m.group(1));
+            kept = text.substring(0, m.start()) + text.substring(m.end());
+        }
+        int half = max / 2;
+        if (kept.length() <= 2 * half) {
+            return text;
+        }
+        int headEnd = Character.isLowSurrogate(kept.charAt(half)) ? half - 1 : half;
+        int tailStart = kept.length() - half;
+        tailStart += Character.isLowSurrogate(kept.charAt(tailStart)) ? 1 : 0;
+        dropped += tailStart - headEnd;
+        return kept.substring(0, headEnd) + "\r\n[... " + dropped + " characters of output were dropped to bound "
+                + "memory ...]\r\n" + kept.substring(tailStart);
     }
 
     private static String withoutTrailingLineEnds(String s) {

@@ -69,6 +69,20 @@ abstract class CmdRunHandlerCases {
     }
 
     @Test
+    void theOutputBoundHoldsForThe2024ContentAsSentWithItsCrLf() {
+        try (InProcessRuntime small = InProcessRuntime.builder().workingDirectory(dir).user(user)
+                .options(ShellOptions.builder(dir).user(user.name()).readRcFiles(false).maxOutputChars(10_000)
+                        .build()).build()) {
+            CmdOutputObservation o = (CmdOutputObservation) small.execute(new CmdRunAction("seq 1 100000")
+                    .withTimeout(Duration.ofSeconds(30)), Dialect.LEGACY);
+            assertThat(o.exitCode()).isZero();
+            assertThat(o.content()).startsWith("1\r\n2\r\n").contains("99999\r\n100000\r\n")
+                    .contains(" characters of output were dropped to bound memory ...]");
+            assertThat(o.content().length()).isLessThanOrEqualTo(10_000 + 80);
+        }
+    }
+
+    @Test
     void currentDialectReportsMetadataAndSuffix() throws Exception {
         CmdOutputObservation o = current("echo hello; id -u");
 
