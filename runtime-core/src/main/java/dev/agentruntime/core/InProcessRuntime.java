@@ -1,5 +1,7 @@
 package dev.agentruntime.core;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.spi.CapabilityProvider;
 import dev.agentruntime.core.spi.ExecutionContext;
@@ -8,7 +10,6 @@ import dev.agentruntime.core.spi.NamedSessions;
 import dev.agentruntime.core.spi.ProviderContext;
 import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.spi.Workspace;
-import java.lang.System.Logger.Level;
 import dev.agentruntime.core.files.DirectoryListing;
 import dev.agentruntime.core.files.Ownership;
 import dev.agentruntime.core.files.ZipArchives;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  */
 public final class InProcessRuntime implements AgentRuntime {
 
-    private static final System.Logger LOG = System.getLogger(InProcessRuntime.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessRuntime.class);
 
     private final Workspace workspace;
     private final Map<Class<? extends Action>, ActionHandler<?>> handlers;
@@ -158,7 +159,7 @@ public final class InProcessRuntime implements AgentRuntime {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
             }
-            LOG.log(Level.ERROR, "unexpected failure while executing a " + action.type() + " action", e);
+            LOG.error("unexpected failure while executing a " + action.type() + " action", e);
             return new ErrorObservation("Internal error while executing the " + action.type() + " action: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
@@ -245,7 +246,7 @@ public final class InProcessRuntime implements AgentRuntime {
             try {
                 handler.close();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "closing " + handler.getClass().getName() + " failed", e);
+                LOG.warn("closing " + handler.getClass().getName() + " failed", e);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.agentruntime.jupyter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +11,6 @@ import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  */
 final class AgentSkills implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(AgentSkills.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSkills.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODULE = "agentskills.py";
     private static final int MAX_REQUEST = 64 << 20;
@@ -111,10 +112,10 @@ final class AgentSkills implements AutoCloseable {
                 answer(client);
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.log(Level.DEBUG, "agentskills editor bridge: " + e.getMessage());
+                    LOG.debug("agentskills editor bridge: " + e.getMessage());
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "agentskills editor bridge failed on a request", e);
+                LOG.warn("agentskills editor bridge failed on a request", e);
             }
         }
     }
@@ -171,7 +172,7 @@ final class AgentSkills implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.DEBUG, "cannot remove " + dir, e);
+            LOG.debug("cannot remove " + dir, e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentruntime.jupyter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.Dialect;
 import dev.agentruntime.core.ErrorObservation;
 import dev.agentruntime.core.IPythonRunCellAction;
@@ -9,7 +11,6 @@ import dev.agentruntime.core.spi.ActionHandler;
 import dev.agentruntime.core.files.FileEditor;
 import dev.agentruntime.core.spi.ExecutionContext;
 import dev.agentruntime.core.spi.SandboxUser;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class IPythonHandler implements ActionHandler<IPythonRunCellAction> {
 
-    private static final System.Logger LOG = System.getLogger(IPythonHandler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(IPythonHandler.class);
     private static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
 
     private final KernelOptions options;
@@ -130,14 +131,14 @@ final class IPythonHandler implements ActionHandler<IPythonRunCellAction> {
                 skills = AgentSkills.install(user, editor);
             }
         } catch (java.io.UncheckedIOException e) {
-            LOG.log(Level.WARNING, "agent_skills: " + e.getMessage() + "; cells run without the helpers");
+            LOG.warn("agent_skills: " + e.getMessage() + "; cells run without the helpers");
             return;
         }
         ExecutionResult r = client.execute(skills.importCell(plugin.headSkills()), SETUP_LIMIT);
         if (r.status() == ExecutionResult.Status.OK) {
-            LOG.log(Level.INFO, "agent_skills loaded into the kernel: " + r.stdout().strip());
+            LOG.info("agent_skills loaded into the kernel: " + r.stdout().strip());
         } else {
-            LOG.log(Level.WARNING, "agent_skills could not be imported into the kernel; cells run without the "
+            LOG.warn("agent_skills could not be imported into the kernel; cells run without the "
                     + "helpers: " + CellText.format(r, Dialect.CURRENT, SETUP_LIMIT, new ArrayList<>(), -1).strip());
         }
     }

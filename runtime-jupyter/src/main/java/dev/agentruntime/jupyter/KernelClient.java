@@ -1,5 +1,7 @@
 package dev.agentruntime.jupyter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentruntime.core.files.Ownership;
 import dev.agentruntime.core.spi.SandboxUser;
@@ -35,7 +37,7 @@ import java.util.stream.Stream;
  */
 public final class KernelClient implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(KernelClient.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KernelClient.class);
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
     private final KernelOptions options;
@@ -165,7 +167,7 @@ public final class KernelClient implements AutoCloseable {
         }
         process.signalGroup("INT");
         if (cell.await(System.nanoTime() + INTERRUPT_GRACE.toNanos(), process) == ExecutionResult.Status.TIMED_OUT) {
-            LOG.log(System.Logger.Level.WARNING, "the kernel ignored interrupts; it will be restarted");
+            LOG.warn("the kernel ignored interrupts; it will be restarted");
             stopProcess();
         }
     }
@@ -227,7 +229,7 @@ public final class KernelClient implements AutoCloseable {
         try (Stream<Path> files = Files.walk(controlDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + controlDirectory, e);
+            LOG.debug("cannot remove " + controlDirectory, e);
         }
     }
 }

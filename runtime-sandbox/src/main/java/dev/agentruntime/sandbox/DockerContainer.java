@@ -1,5 +1,7 @@
 package dev.agentruntime.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /** One sandbox's container: its state as the daemon sees it, its log, and its removal. */
 final class DockerContainer implements Sandbox.Lifecycle {
 
-    private static final System.Logger LOG = System.getLogger(DockerContainer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DockerContainer.class);
 
     private final DockerClient docker;
     private final String id;
@@ -89,14 +91,14 @@ final class DockerContainer implements Sandbox.Lifecycle {
         } catch (NotModifiedException | NotFoundException e) {
             // already stopped, or already gone
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "stopping container " + name + ": " + e.getMessage());
+            LOG.warn("stopping container " + name + ": " + e.getMessage());
         }
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "removing container " + name + ": " + e.getMessage());
+            LOG.warn("removing container " + name + ": " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentruntime.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -39,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DockerSandboxes implements SandboxProvider {
 
-    private static final System.Logger LOG = System.getLogger(DockerSandboxes.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxes.class);
     /** The time a server is given to end its processes on {@code close()} before Docker kills it. */
     private static final int STOP_SECONDS = 10;
 
@@ -109,7 +111,7 @@ public final class DockerSandboxes implements SandboxProvider {
             }
             Sandbox sandbox = new Sandbox(name, uri, apiKey, remote, container, open::remove);
             open.add(sandbox);
-            LOG.log(System.Logger.Level.DEBUG, "started {0} at {1}", name, uri);
+            LOG.debug("started {} at {}", name, uri);
             return sandbox;
         } catch (InterruptedException e) {
             container.destroy();
@@ -170,7 +172,7 @@ public final class DockerSandboxes implements SandboxProvider {
                 Thread.sleep(100);
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "looking for a half-created " + name, e);
+            LOG.debug("looking for a half-created " + name, e);
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
@@ -203,7 +205,7 @@ public final class DockerSandboxes implements SandboxProvider {
         for (Container c : ours) {
             boolean leftover = SandboxOwner.fromLabels(c.getLabels()).map(SandboxOwner::endedOnThisHost).orElse(false);
             if (leftover) {
-                LOG.log(System.Logger.Level.INFO, "removing leftover sandbox {0} ({1})",
+                LOG.info("removing leftover sandbox {} ({})",
                         String.join(",", c.getNames()), c.getStatus());
                 new DockerContainer(docker, c.getId(), c.getId(), 0).destroy();
                 removed++;
@@ -221,7 +223,7 @@ public final class DockerSandboxes implements SandboxProvider {
         try {
             docker.close();
         } catch (java.io.IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing the Docker client", e);
+            LOG.debug("closing the Docker client", e);
         }
     }
 

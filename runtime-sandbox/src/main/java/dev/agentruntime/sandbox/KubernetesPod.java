@@ -1,5 +1,7 @@
 package dev.agentruntime.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -9,7 +11,7 @@ import java.io.IOException;
 /** One sandbox's Pod and Secret: their state, the Pod's log, the port-forward to it, and their deletion. */
 final class KubernetesPod implements Sandbox.Lifecycle {
 
-    private static final System.Logger LOG = System.getLogger(KubernetesPod.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesPod.class);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -85,18 +87,18 @@ final class KubernetesPod implements Sandbox.Lifecycle {
             try {
                 f.close();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the port-forward to " + name, e);
+                LOG.debug("closing the port-forward to " + name, e);
             }
         }
         try {
             client.pods().inNamespace(namespace).withName(name).delete();
         } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, "deleting pod " + name + ": " + e.getMessage());
+            LOG.warn("deleting pod " + name + ": " + e.getMessage());
         }
         try {
             client.secrets().inNamespace(namespace).withName(name).delete();
         } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, "deleting secret " + name + ": " + e.getMessage());
+            LOG.warn("deleting secret " + name + ": " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentruntime.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.RemoteRuntime;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -48,7 +50,7 @@ public final class KubernetesSandboxes implements SandboxProvider {
     }
 
     static final String API_KEY_ENTRY = "api-key";
-    private static final System.Logger LOG = System.getLogger(KubernetesSandboxes.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesSandboxes.class);
 
     private final KubernetesClient client;
     private final boolean ownsClient;
@@ -181,7 +183,7 @@ public final class KubernetesSandboxes implements SandboxProvider {
                 }
             }
             for (String name : leftovers) {
-                LOG.log(System.Logger.Level.INFO, "removing leftover sandbox {0}", name);
+                LOG.info("removing leftover sandbox {}", name);
                 new KubernetesPod(client, namespace, name).destroy();
             }
             return leftovers.size();

@@ -1,5 +1,7 @@
 package dev.agentruntime.sandbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SandboxPool implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(SandboxPool.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final SandboxProvider provider;
@@ -83,7 +85,7 @@ public final class SandboxPool implements AutoCloseable {
                 handedOut.add(s);
                 return s;
             }
-            LOG.log(System.Logger.Level.WARNING, "warm sandbox {0} died while it waited: {1}", s.id(),
+            LOG.warn("warm sandbox {} died while it waited: {}", s.id(),
                     s.howEnded().orElse("it does not answer"));
             s.close();
         }
@@ -118,7 +120,7 @@ public final class SandboxPool implements AutoCloseable {
             } catch (SandboxException e) {
                 lastFailure = e;
                 long pause = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(5, failuresInARow.getAndIncrement()));
-                LOG.log(System.Logger.Level.WARNING, "a pool sandbox failed to start (retrying in {0} ms): {1}",
+                LOG.warn("a pool sandbox failed to start (retrying in {} ms): {}",
                         pause, e.getMessage());
                 try {
                     Thread.sleep(pause);
@@ -136,7 +138,7 @@ public final class SandboxPool implements AutoCloseable {
         starter.shutdownNow();
         try {
             if (!starter.awaitTermination(2, TimeUnit.MINUTES)) {
-                LOG.log(System.Logger.Level.WARNING, "sandbox starts still running after 2 minutes");
+                LOG.warn("sandbox starts still running after 2 minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

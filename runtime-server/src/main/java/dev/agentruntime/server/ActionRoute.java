@@ -1,12 +1,13 @@
 package dev.agentruntime.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.Observation;
 import dev.agentruntime.core.wire.ActionDecoding;
 import dev.agentruntime.core.wire.OpenHandsWire;
 import dev.agentruntime.core.wire.Utf8Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.lang.System.Logger.Level;
 
 /**
  * {@code POST /execute_action}: decode, execute (one action at a time, in the runtime), answer in the request's
@@ -15,7 +16,7 @@ import java.lang.System.Logger.Level;
  */
 final class ActionRoute implements HttpHandler {
 
-    private static final System.Logger LOG = System.getLogger(ActionRoute.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ActionRoute.class);
 
     private final ServerState state;
 
@@ -44,7 +45,7 @@ final class ActionRoute implements HttpHandler {
             state.memoryTrim.after(Math.max(reply.length(), o.content().length()));
             Responses.json(ex, 200, reply);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "executing " + decoded.action().type() + " failed", e);
+            LOG.error("executing " + decoded.action().type() + " failed", e);
             Responses.error(ex, 500, "Internal server error: " + e.getMessage(), decoded.dialect());
         }
     }

@@ -1,5 +1,7 @@
 package dev.agentruntime.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,7 @@ final class FirstRequests {
         "{\"action\": {\"action\": \"read\", \"args\": {\"path\": \"/dev/null/agent-runtime-warm-up\"}}}",
         "{\"action\": {\"action\": \"read\", \"args\": {\"path\": \"/dev/null/agent-runtime-warm-up\"}, \"timeout\": 30}}"};
     private static final int ROUNDS = 2;
-    private static final System.Logger LOG = System.getLogger(FirstRequests.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FirstRequests.class);
 
     private FirstRequests() {
     }
@@ -59,7 +61,7 @@ final class FirstRequests {
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "the first requests failed", e);
+            LOG.debug("the first requests failed", e);
             return false;
         }
     }

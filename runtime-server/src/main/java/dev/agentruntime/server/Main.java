@@ -1,5 +1,6 @@
 package dev.agentruntime.server;
 
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.browser.BrowserEngine;
 import dev.agentruntime.browser.BrowserSession;
 import dev.agentruntime.core.InProcessRuntime;
@@ -48,7 +49,7 @@ public final class Main {
         LogSetup.configure("true".equalsIgnoreCase(System.getenv("LOG_JSON")));
         String names = FileNameEncoding.warning();
         if (names != null) {
-            System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, names);
+            LoggerFactory.getLogger(Main.class).warn(names);
         }
         ServerOptions options = parsed.options();
         if (options.enableBrowser() && options.browserEngine() == BrowserEngine.CHROMIUM

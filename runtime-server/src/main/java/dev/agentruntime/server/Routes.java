@@ -1,5 +1,7 @@
 package dev.agentruntime.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.InProcessRuntime;
 import dev.agentruntime.core.wire.ActionDecoding;
 import dev.agentruntime.core.wire.OpenHandsWire;
@@ -10,7 +12,6 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Methods;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Set;
  */
 public final class Routes {
 
-    private static final System.Logger LOG = System.getLogger("dev.agentruntime.server.requests");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.agentruntime.server.requests");
     static final AttachmentKey<String> ACTION_TYPE = AttachmentKey.create(String.class);
     private static final Set<String> OPEN_PATHS = Set.of("/alive", "/server_info");
 
@@ -99,7 +100,7 @@ public final class Routes {
                 if (e instanceof VirtualMachineError vme) {
                     throw vme;
                 }
-                LOG.log(Level.ERROR, "unexpected failure on " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
+                LOG.error("unexpected failure on " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
                 if (!ex.isResponseStarted()) {
                     Responses.error(ex, 500, "Internal server error: " + e, null);
                 }
@@ -130,7 +131,7 @@ public final class Routes {
         return ex -> {
             long start = System.nanoTime();
             ex.addExchangeCompleteListener((done, nextListener) -> {
-                if (LOG.isLoggable(Level.INFO) && !isWarmUp(done)) {
+                if (LOG.isInfoEnabled() && !isWarmUp(done)) {
                     String action = done.getAttachment(ACTION_TYPE);
                     long tenths = Math.round((System.nanoTime() - start) / 1e5);
                     StringBuilder line = new StringBuilder(64).append(done.getRequestMethod()).append(' ')
@@ -139,7 +140,7 @@ public final class Routes {
                         line.append(' ').append(action);
                     }
                     // Not String.format: it parses its pattern on every call, and this runs on every request.
-                    LOG.log(Level.INFO, line.append(' ').append(done.getStatusCode()).append(' ').append(tenths / 10)
+                    LOG.info(line.append(' ').append(done.getStatusCode()).append(' ').append(tenths / 10)
                             .append('.').append(tenths % 10).append(" ms").toString());
                 }
                 nextListener.proceed();

@@ -1,5 +1,7 @@
 package dev.agentruntime.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.InProcessRuntime;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -7,7 +9,6 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class RuntimeServer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(RuntimeServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeServer.class);
 
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
@@ -73,7 +74,7 @@ public final class RuntimeServer implements AutoCloseable {
                 .build();
         undertow.start();
         RuntimeServer server = new RuntimeServer(undertow, graceful, runtime, state);
-        runtime.thenRun(() -> LOG.log(Level.INFO, "agent-runtime serving " + options.workingDirectory() + " on "
+        runtime.thenRun(() -> LOG.info("agent-runtime serving " + options.workingDirectory() + " on "
                 + options.host() + ":" + server.port()));
         return server;
     }

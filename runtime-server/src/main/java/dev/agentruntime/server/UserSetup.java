@@ -1,9 +1,10 @@
 package dev.agentruntime.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.files.Ownership;
 import dev.agentruntime.core.spi.SandboxUser;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class UserSetup {
 
-    private static final System.Logger LOG = System.getLogger(UserSetup.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(UserSetup.class);
     private static final int UID_SEARCH = 1000;
 
     /** The user could not be set up; the message is one line for the operator. */
@@ -78,10 +79,10 @@ final class UserSetup {
 
     private static SandboxUser adopt(SandboxUser existing, int askedUid) {
         if (askedUid >= 0 && askedUid != existing.uid()) {
-            LOG.log(Level.WARNING, "user " + existing.name() + " exists with uid " + existing.uid()
+            LOG.warn("user " + existing.name() + " exists with uid " + existing.uid()
                     + "; running as it, not as uid " + askedUid);
         } else {
-            LOG.log(Level.INFO, "running commands as the existing user " + existing.name() + " (uid "
+            LOG.info("running commands as the existing user " + existing.name() + " (uid "
                     + existing.uid() + ")");
         }
         return existing;
@@ -93,7 +94,7 @@ final class UserSetup {
             Optional<SandboxUser> holder = SandboxUser.lookup(Integer.toString(uid));
             if (holder.isPresent()) {
                 uid = freeUid(uid + 1);
-                LOG.log(Level.WARNING, "uid " + askedUid + " belongs to the user " + holder.get().name()
+                LOG.warn("uid " + askedUid + " belongs to the user " + holder.get().name()
                         + "; creating the user " + name + " with uid " + (uid < 0 ? "chosen by useradd" : uid)
                         + " instead");
             }
@@ -115,7 +116,7 @@ final class UserSetup {
         }
         SandboxUser created = SandboxUser.lookup(name).orElseThrow(() -> new SetupException("useradd created the "
                 + "user '" + name + "', but the system does not find it"));
-        LOG.log(Level.INFO, "created the user " + name + " (uid " + created.uid() + ")");
+        LOG.info("created the user " + name + " (uid " + created.uid() + ")");
         grantSudo(created);
         return created;
     }
@@ -138,7 +139,7 @@ final class UserSetup {
     private static void grantSudo(SandboxUser user) {
         Path rules = Path.of("/etc/sudoers.d");
         if (!Files.isExecutable(Path.of("/usr/bin/sudo")) || !Files.isDirectory(rules)) {
-            LOG.log(Level.INFO, "sudo is not installed; " + user.name() + " gets no sudo rule");
+            LOG.info("sudo is not installed; " + user.name() + " gets no sudo rule");
             return;
         }
         // sudo skips files whose names contain a dot or end with '~'.
@@ -147,7 +148,7 @@ final class UserSetup {
             Files.writeString(rule, user.name() + " ALL=(ALL) NOPASSWD:ALL\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(rule, PosixFilePermissions.fromString("r--r-----"));
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot write the sudo rule " + rule + ": " + e.getMessage());
+            LOG.warn("cannot write the sudo rule " + rule + ": " + e.getMessage());
         }
     }
 
@@ -160,7 +161,7 @@ final class UserSetup {
         if (user.receivesFiles()) {
             Result chown = run(List.of("chown", "-R", user.uid() + ":" + SandboxUser.FILE_GROUP, dir.toString()));
             if (chown.exitCode() != 0) {
-                LOG.log(Level.WARNING, "cannot give " + dir + " to " + user.name() + ": "
+                LOG.warn("cannot give " + dir + " to " + user.name() + ": "
                         + firstLine(chown.output(), "chown exited with " + chown.exitCode()));
             }
         }
@@ -171,7 +172,7 @@ final class UserSetup {
                 Files.setPosixFilePermissions(dir, mode);
             }
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(Level.WARNING, "cannot let the group write to " + dir + ": " + e.getMessage());
+            LOG.warn("cannot let the group write to " + dir + ": " + e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.agentruntime.shell;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.files.Ownership;
 import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.shell.internal.ForegroundGroup;
@@ -40,7 +42,7 @@ import java.util.stream.Stream;
  */
 public final class BashSession implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(BashSession.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BashSession.class);
     /** How long after input ends a program a second prompt, from the Enter typed with it, may follow. */
     private static final Duration STRAY_PROMPT_WINDOW = Duration.ofMillis(50);
 
@@ -133,10 +135,10 @@ public final class BashSession implements AutoCloseable {
         CommandResult r = run(command, options.startTimeout(), null);
         if (!r.completed()) {
             r = interrupt(Duration.ofSeconds(2));
-            LOG.log(System.Logger.Level.WARNING, "init command did not finish within "
+            LOG.warn("init command did not finish within "
                     + options.startTimeout().toSeconds() + " s and was interrupted: " + command);
         } else if (r.exitCode() != 0) {
-            LOG.log(System.Logger.Level.WARNING, "init command failed with exit code " + r.exitCode() + ": "
+            LOG.warn("init command failed with exit code " + r.exitCode() + ": "
                     + command + (r.output().isBlank() ? "" : "\n" + tail(r.output().strip())));
         }
     }
@@ -310,7 +312,7 @@ public final class BashSession implements AutoCloseable {
             throw new IllegalStateException("the shell session is closed");
         }
         if (reader.isEof()) {
-            LOG.log(System.Logger.Level.INFO, "bash ended; starting a new one in " + workingDirectory());
+            LOG.info("bash ended; starting a new one in " + workingDirectory());
             process.close();
             running = false;
             Path dir = workingDirectory();
@@ -385,7 +387,7 @@ public final class BashSession implements AutoCloseable {
         try (Stream<Path> files = Files.walk(controlDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + controlDirectory, e);
+            LOG.debug("cannot remove " + controlDirectory, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentruntime.jupyter.internal;
 
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class KernelChannels implements AutoCloseable {
     /** Where a request goes. */
     public enum Channel { SHELL, CONTROL, STDIN }
 
-    private static final System.Logger LOG = System.getLogger(KernelChannels.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KernelChannels.class);
     private static final long HEARTBEAT_EVERY_NANOS = 1_000_000_000L;
 
     private record Outgoing(Channel channel, List<byte[]> frames) {
@@ -69,7 +70,7 @@ public final class KernelChannels implements AutoCloseable {
     public void send(Channel channel, List<byte[]> frames) {
         outbox.add(new Outgoing(channel, frames));
         synchronized (wakeSender) {
-            wakeSender.send(new byte[] {1}, ZMQ.DONTWAIT);
+            wakeSender.send(new byte[] {}, ZMQ.DONTWAIT);
         }
     }
 
@@ -131,7 +132,7 @@ public final class KernelChannels implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (running) {
-                LOG.log(Level.WARNING, "the Jupyter socket thread failed", e);
+                LOG.warn("the Jupyter socket thread failed", e);
             }
         } finally {
             context.close();
@@ -178,7 +179,7 @@ public final class KernelChannels implements AutoCloseable {
                 }
             } else {
                 dropped.incrementAndGet();
-                LOG.log(Level.DEBUG, "dropped a kernel message: " + ((WireCodec.Decoded.Dropped) decoded).reason());
+                LOG.debug("dropped a kernel message: " + ((WireCodec.Decoded.Dropped) decoded).reason());
             }
         }
     }
@@ -188,7 +189,7 @@ public final class KernelChannels implements AutoCloseable {
         running = false;
         synchronized (wakeSender) {
             try {
-                wakeSender.send(new byte[] {0}, ZMQ.DONTWAIT);
+                wakeSender.send(new byte[] {}, ZMQ.DONTWAIT);
             } catch (RuntimeException e) {
                 // the socket thread already ended and closed its context
             }

@@ -1,5 +1,7 @@
 package dev.agentruntime.server.mcp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.spi.BoundProcess;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -9,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,7 +30,7 @@ import reactor.core.publisher.Mono;
  */
 final class ChildProcessTransport implements McpClientTransport {
 
-    private static final System.Logger LOG = System.getLogger(ChildProcessTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcessTransport.class);
     static final int MAX_LINE = 16 << 20;
     private static final int STDERR_LINES = 20;
 
@@ -81,7 +82,7 @@ final class ChildProcessTransport implements McpClientTransport {
                 try {
                     message = McpSchema.deserializeJsonRpcMessage(json, line);
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "MCP server " + name + " wrote a line that is no JSON-RPC message: "
+                    LOG.warn("MCP server " + name + " wrote a line that is no JSON-RPC message: "
                             + abbreviate(line));
                     continue;
                 }
@@ -90,11 +91,11 @@ final class ChildProcessTransport implements McpClientTransport {
                         pending.remove(response.id());
                     }
                 }
-                handler.apply(Mono.just(message)).subscribe(null, e -> LOG.log(Level.DEBUG,
+                handler.apply(Mono.just(message)).subscribe(null, e -> LOG.debug(
                         "MCP server " + name + ": handling a message failed", e));
             }
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "MCP server " + name + ": reading its output failed", e);
+            LOG.debug("MCP server " + name + ": reading its output failed", e);
         }
         ended();
     }
@@ -123,7 +124,7 @@ final class ChildProcessTransport implements McpClientTransport {
         try (err) {
             String line;
             while ((line = readLine(err)) != null) {
-                LOG.log(Level.DEBUG, "MCP server " + name + " stderr: " + line);
+                LOG.debug("MCP server " + name + " stderr: " + line);
                 synchronized (stderrTail) {
                     stderrTail.addLast(abbreviate(line));
                     if (stderrTail.size() > STDERR_LINES) {

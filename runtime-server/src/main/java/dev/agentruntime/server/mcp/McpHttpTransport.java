@@ -1,5 +1,7 @@
 package dev.agentruntime.server.mcp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
@@ -24,7 +26,7 @@ import reactor.core.publisher.Mono;
 public final class McpHttpTransport implements McpStatelessServerTransport, HttpHandler {
 
     private static final long MAX_BODY = 16L << 20;
-    private static final System.Logger LOG = System.getLogger(McpHttpTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(McpHttpTransport.class);
 
     private final McpJsonMapper json = McpServers.json();
     private volatile McpStatelessServerHandler handler;
@@ -82,7 +84,7 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
                 reply(ex, 200, JsonRpc.error(request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, e.getMessage()));
                 return;
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "MCP request " + request.method() + " failed", e);
+                LOG.error("MCP request " + request.method() + " failed", e);
                 reply(ex, 200, JsonRpc.error(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, String.valueOf(e)));
                 return;
             }

@@ -1,5 +1,7 @@
 package dev.agentruntime.server.mcp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.spi.Workspace;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -11,7 +13,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.undertow.server.HttpServerExchange;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class McpRouter implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(McpRouter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(McpRouter.class);
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Workspace workspace;
@@ -100,7 +101,7 @@ public final class McpRouter implements AutoCloseable {
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 errors.add(s.name() + ": " + describe(cause));
-                LOG.log(Level.WARNING, "MCP server " + s.name() + " could not be served: " + describe(cause));
+                LOG.warn("MCP server " + s.name() + " could not be served: " + describe(cause));
             }
         });
         serveTools(errors);
@@ -211,7 +212,7 @@ public final class McpRouter implements AutoCloseable {
         try {
             client.closeGracefully();
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "closing MCP server " + s.name(), e);
+            LOG.debug("closing MCP server " + s.name(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.agentruntime.server.mcp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -12,7 +14,6 @@ import io.undertow.server.handlers.sse.ServerSentEventConnection;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.List;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
  */
 final class SseServerTransport implements McpServerTransportProvider {
 
-    private static final System.Logger LOG = System.getLogger(SseServerTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SseServerTransport.class);
     static final String MESSAGE_PATH = "/mcp/messages/";
     private static final long MAX_MESSAGE = 16L << 20;
 
@@ -114,7 +115,7 @@ final class SseServerTransport implements McpServerTransportProvider {
             reply(ex, 400, invalid);
             return;
         }
-        session.handle(message).subscribe(null, e -> LOG.log(Level.WARNING, "MCP router: a message failed", e));
+        session.handle(message).subscribe(null, e -> LOG.warn("MCP router: a message failed", e));
         reply(ex, 202, "Accepted");
     }
 

@@ -53,6 +53,7 @@ public final class ShellProcess implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new IOException(e.getMessage(), e);
         }
+        PtyNative.prepare();
         Map<String, String> env = new HashMap<>(System.getenv());
         dev.agentruntime.core.spi.JvmOnlyEnvironment.removeFrom(env);
         env.put("TERM", "xterm-256color");

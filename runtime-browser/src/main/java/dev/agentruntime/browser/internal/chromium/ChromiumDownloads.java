@@ -1,5 +1,7 @@
 package dev.agentruntime.browser.internal.chromium;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.browser.BrowserOptions;
 import dev.agentruntime.browser.internal.Downloads;
 import dev.agentruntime.core.files.Ownership;
@@ -22,7 +24,7 @@ import java.util.stream.Stream;
  */
 final class ChromiumDownloads implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ChromiumDownloads.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChromiumDownloads.class);
 
     private record Download(String url, String name) {
     }
@@ -137,7 +139,7 @@ final class ChromiumDownloads implements AutoCloseable {
         try (Stream<Path> files = Files.walk(staging)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + staging, e);
+            LOG.debug("cannot remove " + staging, e);
         }
     }
 }

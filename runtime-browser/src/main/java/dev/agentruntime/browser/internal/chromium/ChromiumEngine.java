@@ -1,5 +1,7 @@
 package dev.agentruntime.browser.internal.chromium;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentruntime.browser.BrowserCall;
@@ -12,7 +14,6 @@ import dev.agentruntime.browser.internal.chromium.Cdp.CdpException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ChromiumEngine implements Engine {
 
-    private static final System.Logger LOG = System.getLogger(ChromiumEngine.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChromiumEngine.class);
     static final Duration CALL = Duration.ofSeconds(30);
     private static final String CRASHED = "Error: the browser crashed (";
     private static final String SCRIPT = pageScript();
@@ -92,7 +93,7 @@ public final class ChromiumEngine implements Engine {
             return;
         }
         if (process != null) {
-            LOG.log(Level.WARNING, "Chromium is gone (" + process.describeExit() + "); starting a new one");
+            LOG.warn("Chromium is gone (" + process.describeExit() + "); starting a new one");
             shutDown();
         }
         process = ChromiumProcess.start(binary, options.viewportWidth(), options.viewportHeight(), CALL);
@@ -289,7 +290,7 @@ public final class ChromiumEngine implements Engine {
 
     private String crashed(Exception e) {
         String why = process != null && !process.isAlive() ? process.describeExit() : e.getMessage();
-        LOG.log(Level.WARNING, "browser step failed: " + why);
+        LOG.warn("browser step failed: " + why);
         if (process != null && (!process.isAlive() || !cdp.isOpen())) {
             shutDown();
             return CRASHED + why + "); a new one was started, with a blank tab.";
@@ -393,7 +394,7 @@ public final class ChromiumEngine implements Engine {
             ensureBrowser();
             return observe();
         } catch (CdpException | IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot observe the page: " + e.getMessage());
+            LOG.warn("cannot observe the page: " + e.getMessage());
             return new PageSnapshot("about:blank", "", "", List.of(), Map.of(), new byte[0], "", List.of(), -1);
         }
     }
@@ -441,7 +442,7 @@ public final class ChromiumEngine implements Engine {
             Map<String, Object> dom = Cdp.JSON.convertValue(snapshot, Map.class);
             return dom;
         } catch (CdpException | IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot snapshot the DOM: " + e.getMessage());
+            LOG.warn("cannot snapshot the DOM: " + e.getMessage());
             return Map.of();
         }
     }

@@ -1,5 +1,7 @@
 package dev.agentruntime.browser.internal.chromium;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.agentruntime.core.spi.BoundProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class ChromiumProcess implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ChromiumProcess.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChromiumProcess.class);
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
             "/usr/lib/chromium/chromium", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
             "/opt/google/chrome/chrome");
@@ -198,7 +200,7 @@ final class ChromiumProcess implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + dir, e);
+            LOG.debug("cannot remove " + dir, e);
         }
     }
 }
