@@ -72,6 +72,34 @@ class DockerSandboxesIT {
         }
     }
 
+    /** The Java API reads a sandbox's observations as it reads an in-process runtime's: text, error, facts. */
+    @Test
+    void observationsSayWhatHappenedThroughASandboxWithoutACast() {
+        try (Sandbox sandbox = docker.start(TestImage.spec().build())) {
+            Observation timedOut = sandbox.execute(dev.agentruntime.core.Actions.run("sleep 30")
+                    .withTimeout(Duration.ofSeconds(1)));
+            assertThat(timedOut.agentText()).startsWith("\n[The command timed out after 1.0 seconds. You may wait");
+            assertThat(timedOut.isError()).isTrue();
+            assertThat(timedOut.commandOutput().orElseThrow().status())
+                    .isEqualTo(dev.agentruntime.core.RunStatus.TIMED_OUT);
+            assertThat(sandbox.execute(dev.agentruntime.core.Actions.interrupt()).commandOutput().orElseThrow()
+                    .exitCode()).isEqualTo(130);
+
+            Observation ok = sandbox.execute(dev.agentruntime.core.Actions.run("echo hi"));
+            assertThat(ok.isError()).isFalse();
+            assertThat(ok.agentText()).startsWith("hi\n[The command completed with exit code 0.]\n"
+                    + "[Current working directory: /workspace]\n");
+            assertThat(ok.commandOutput().orElseThrow().workingDirectory()).isEqualTo("/workspace");
+
+            assertThat(sandbox.execute(dev.agentruntime.core.Actions.replace("/workspace/none.py", "a", "b"))
+                    .isError()).isTrue();
+            // A Java write is verbatim, through the wire too.
+            sandbox.execute(dev.agentruntime.core.Actions.write("/workspace/exact.txt", "no line end"));
+            assertThat(sandbox.execute(dev.agentruntime.core.Actions.read("/workspace/exact.txt")).content())
+                    .isEqualTo("no line end");
+        }
+    }
+
     @Test
     void closeStopsAndRemovesTheContainer() throws Exception {
         Sandbox sandbox = docker.start(TestImage.spec().build());
