@@ -255,6 +255,7 @@ public final class InProcessRuntime implements AgentRuntime {
     public static final class Builder {
         private Path workingDirectory;
         private SandboxUser user;
+        private Map<String, String> environment;
         private boolean discover = true;
         private final List<CapabilityProvider> providers = new ArrayList<>();
         private final Set<String> disabled = new HashSet<>();
@@ -284,6 +285,16 @@ public final class InProcessRuntime implements AgentRuntime {
         /** The account commands run as and new files belong to. Default: the user of this process. */
         public Builder user(SandboxUser account) {
             this.user = Objects.requireNonNull(account, "account");
+            return this;
+        }
+
+        /**
+         * The variables the agent's programs (shell, kernel) start with, before the user's {@code HOME},
+         * {@code USER}, ...: see {@link dev.agentruntime.core.spi.AgentEnvironment}. Default: this process's own,
+         * without the JVM-only ones.
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
             return this;
         }
 
@@ -334,7 +345,8 @@ public final class InProcessRuntime implements AgentRuntime {
             if (workingDirectory == null) {
                 throw new IllegalStateException("a working directory is required");
             }
-            Workspace workspace = new Workspace(workingDirectory, user == null ? SandboxUser.current() : user);
+            Workspace workspace = new Workspace(workingDirectory, user == null ? SandboxUser.current() : user,
+                    environment);
             ProviderContext context = new ProviderContext(workspace, options);
             List<CapabilityProvider> all = new ArrayList<>(providers);
             if (discover) {

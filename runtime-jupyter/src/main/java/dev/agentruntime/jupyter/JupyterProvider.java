@@ -27,7 +27,8 @@ public final class JupyterProvider implements CapabilityProvider {
     public List<ActionHandler<?>> createHandlers(ProviderContext context) {
         JupyterOptions options = context.options(JupyterOptions.class).orElse(JupyterOptions.defaults());
         KernelOptions kernel = new KernelOptions(options.python(), context.workspace().initialDirectory(),
-                context.workspace().userName(), java.util.Map.of(), options.startTimeout());
+                context.workspace().userName(), java.util.Map.of(), options.startTimeout(),
+                context.workspace().environment());
         return List.of(new IPythonHandler(kernel, options, context.workspace().user(),
                 FileEditor.of(context.workspace())));
     }

@@ -104,7 +104,8 @@ public final class KernelClient implements AutoCloseable {
                 Ownership.handOver(file, user);
                 codec = new WireCodec(new MessageSigner(info.key()), WireCodec.newId());
                 process = KernelProcess.start(python, file, options.workingDirectory(), user,
-                        options.environment(), controlDirectory.resolve("kernel-" + attempt + ".log"));
+                        options.baseEnvironment(), options.environment(),
+                        controlDirectory.resolve("kernel-" + attempt + ".log"));
                 channels = new KernelChannels(info, codec);
                 Readiness.await(channels, codec, process, options.startTimeout());
                 generation++;

@@ -34,6 +34,7 @@ public final class Assembly {
         SandboxUser account = account(options);
         String user = account.name();
         b.user(account);
+        b.environment(agentEnvironment(options, account));
         b.options(ShellOptions.builder(options.workingDirectory()).user(user)
                 .noChangeTimeout(options.noChangeTimeout()).maxOutputChars(options.maxOutputChars())
                 .initCommands(ShellProvider.OPENHANDS_INIT_COMMANDS).build());
@@ -52,6 +53,26 @@ public final class Assembly {
             b.options(browserOptions(options, account));
         }
         return b.build();
+    }
+
+    /** The variables that hold secrets of the server: the agent never sees them. */
+    static final java.util.List<String> SECRETS = java.util.List.of("SESSION_API_KEY", "SESSION_API_KEY_FILE");
+
+    /**
+     * The environment the agent's programs start with: the server's, without its secrets (the API key, however it
+     * was given) and without the server account's own settings when the agent is another account.
+     */
+    static java.util.Map<String, String> agentEnvironment(ServerOptions options, SandboxUser account) {
+        java.util.Map<String, String> server = options.environment() != null ? options.environment() : System.getenv();
+        java.util.Map<String, String> agent = dev.agentruntime.core.spi.AgentEnvironment.build(server, account,
+                SandboxUser.current(), SECRETS,
+                options.apiKey() == null ? java.util.List.of() : java.util.List.of(options.apiKey()));
+        java.util.Set<String> hidden = dev.agentruntime.core.spi.AgentEnvironment.removed(server, agent);
+        if (!hidden.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(Assembly.class).info("the agent's programs do not see the server's "
+                    + "variables " + String.join(", ", hidden));
+        }
+        return agent;
     }
 
     /** The account commands run as: {@code --username} as the system knows it, else this process's user. */

@@ -37,12 +37,18 @@ final class CommandLine {
               --max-output N             characters of one command's output kept; beyond, the head and tail
                                          around a marker (default 10M; K and M suffixes, at least 1K)
               --dialect MODE             auto (default), legacy or current: how requests are read and answered
-              --api-key KEY              require X-Session-API-Key (default: $SESSION_API_KEY)
+              --api-key KEY              require X-Session-API-Key (default: $SESSION_API_KEY); on the command
+                                         line the key shows in ps: prefer the variable or --api-key-file
+              --api-key-file FILE        read the API key from FILE (default: $SESSION_API_KEY_FILE)
+              --no-sudo                  the sandbox user gets no passwordless sudo (it gets it by default, as
+                                         OpenHands' does)
               --mcp-stdio                serve the agent tools over MCP on stdin/stdout instead of HTTP (no PORT)
               -h, --help                 this text
 
             Environment:
-              SESSION_API_KEY            the API key, when --api-key is not given
+              SESSION_API_KEY            the API key, when --api-key is not given (the agent never sees it)
+              SESSION_API_KEY_FILE       a file holding the API key
+              AGENT_RUNTIME_PRIVATE_ENV  comma-separated variables the agent's programs must not see
               CHROME_PATH                the Chromium binary, when --chrome-path is not given
               NO_CHANGE_TIMEOUT_SECONDS  seconds without output before a non-blocking command returns (default 10)
               LOG_JSON                   true: log JSON lines instead of plain text
@@ -50,16 +56,35 @@ final class CommandLine {
               MAX_REQUEST_BYTES          the largest /execute_action body (default 16777216)
             """;
 
-    /** The outcome of parsing: options to run with, or a message and exit code (help, usage error). */
-    record Parsed(ServerOptions options, String message, int exitCode) {
+    /**
+     * The outcome of parsing: options to run with (and warnings to log), or a message and exit code (help, usage
+     * error).
+     */
+    record Parsed(ServerOptions options, String message, int exitCode, List<String> warnings) {
+        Parsed(ServerOptions options, String message, int exitCode) {
+            this(options, message, exitCode, List.of());
+        }
     }
 
     private CommandLine() {
     }
 
     static Parsed parse(List<String> args, Map<String, String> env) {
+        return parse(args, env, file -> {
+            try {
+                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the API key file " + file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** As {@link #parse(List, Map)}, reading an API key file with {@code readKeyFile}. */
+    static Parsed parse(List<String> args, Map<String, String> env,
+                        java.util.function.Function<Path, String> readKeyFile) {
+        List<String> warnings = new ArrayList<>();
         try {
-            return new Parsed(options(args, env), null, 0);
+            return new Parsed(options(args, env, readKeyFile, warnings), null, 0, List.copyOf(warnings));
         } catch (HelpRequested e) {
             return new Parsed(null, USAGE, 0);
         } catch (IllegalArgumentException e) {
@@ -67,7 +92,9 @@ final class CommandLine {
         }
     }
 
-    private static ServerOptions options(List<String> args, Map<String, String> env) {
+    private static ServerOptions options(List<String> args, Map<String, String> env,
+                                         java.util.function.Function<Path, String> readKeyFile,
+                                         List<String> warnings) {
         Integer port = null;
         Path workingDir = null;
         List<String> plugins = new ArrayList<>();
@@ -80,6 +107,9 @@ final class CommandLine {
         String host = "0.0.0.0";
         DialectPolicy dialect = DialectPolicy.AUTO;
         String apiKey = env.get("SESSION_API_KEY");
+        String keyFile = env.get("SESSION_API_KEY_FILE");
+        boolean keyOnCommandLine = false;
+        boolean sudo = true;
         int maxOutput = 10 << 20;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -103,7 +133,12 @@ final class CommandLine {
                 case "--browser-engine" -> engine = engine(value(args, ++i, a));
                 case "--chrome-path" -> chrome = value(args, ++i, a);
                 case "--host" -> host = value(args, ++i, a);
-                case "--api-key" -> apiKey = value(args, ++i, a);
+                case "--api-key" -> {
+                    apiKey = value(args, ++i, a);
+                    keyOnCommandLine = true;
+                }
+                case "--api-key-file" -> keyFile = value(args, ++i, a);
+                case "--no-sudo" -> sudo = false;
                 case "--dialect" -> dialect = dialect(value(args, ++i, a));
                 case "--max-output" -> maxOutput = characters(value(args, ++i, a), a);
                 default -> {
@@ -120,9 +155,18 @@ final class CommandLine {
         if (workingDir == null) {
             throw new IllegalArgumentException("--working-dir is required");
         }
+        if (keyOnCommandLine) {
+            warnings.add("the API key was given with --api-key: every user of this machine sees it in ps; give it "
+                    + "as SESSION_API_KEY or with --api-key-file instead");
+        } else if (keyFile != null && !keyFile.isBlank() && (apiKey == null || apiKey.isEmpty())) {
+            apiKey = readKeyFile.apply(Path.of(keyFile)).strip();
+            if (apiKey.isEmpty()) {
+                throw new IllegalArgumentException("the API key file " + keyFile + " is empty");
+            }
+        }
         ServerOptions.Builder b = ServerOptions.builder(workingDir).port(port).host(host).plugins(plugins)
                 .user(username, userId).browsergymEvalEnv(evalEnv).enableBrowser(browser).dialect(dialect)
-                .apiKey(apiKey).browserEngine(engine).maxOutputChars(maxOutput)
+                .apiKey(apiKey).browserEngine(engine).maxOutputChars(maxOutput).sudo(sudo).environment(env)
                 .chromePath(chrome == null || chrome.isBlank() ? null : Path.of(chrome).toAbsolutePath());
         String noChange = env.get("NO_CHANGE_TIMEOUT_SECONDS");
         if (noChange != null && !noChange.isBlank()) {

@@ -47,9 +47,11 @@ public final class Main {
             return;
         }
         LogSetup.configure("true".equalsIgnoreCase(System.getenv("LOG_JSON")));
+        org.slf4j.Logger log = LoggerFactory.getLogger(Main.class);
+        parsed.warnings().forEach(log::warn);
         String names = FileNameEncoding.warning();
         if (names != null) {
-            LoggerFactory.getLogger(Main.class).warn(names);
+            log.warn(names);
         }
         ServerOptions options = parsed.options();
         if (options.enableBrowser() && options.browserEngine() == BrowserEngine.CHROMIUM

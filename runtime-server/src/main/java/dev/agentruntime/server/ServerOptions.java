@@ -33,6 +33,11 @@ import java.util.Objects;
  *                          look for Debian's {@code chromium}
  * @param maxOutputChars    one command's output kept in memory; beyond it the head and tail are kept around a marker
  *                          (default 10 Mi characters, {@code --max-output})
+ * @param environment       the server's environment, from which the agent's is built
+ *                          ({@link dev.agentruntime.core.spi.AgentEnvironment}: no secrets, none of the server
+ *                          account's own settings), or {@code null} for this process's
+ * @param sudo              whether a sandbox user the server creates may use {@code sudo} without a password, as
+ *                          OpenHands' may (default true; {@code --no-sudo})
  */
 public record ServerOptions(
         int port,
@@ -52,7 +57,9 @@ public record ServerOptions(
         int workerThreads,
         BrowserEngine browserEngine,
         Path chromePath,
-        int maxOutputChars) {
+        int maxOutputChars,
+        java.util.Map<String, String> environment,
+        boolean sudo) {
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -71,6 +78,7 @@ public record ServerOptions(
         if (apiKey != null && apiKey.isEmpty()) {
             apiKey = null;
         }
+        environment = environment == null ? null : java.util.Map.copyOf(environment);
         if (maxRequestBytes < 1024 || maxUploadBytes < 1024 || workerThreads < 2 || maxOutputChars < 1024) {
             throw new IllegalArgumentException("limits too small");
         }
@@ -100,6 +108,8 @@ public record ServerOptions(
         private BrowserEngine browserEngine = BrowserEngine.AUTO;
         private Path chromePath;
         private int maxOutputChars = 10 << 20;
+        private java.util.Map<String, String> environment;
+        private boolean sudo = true;
 
         private Builder(Path workingDirectory) {
             this.workingDirectory = workingDirectory;
@@ -186,10 +196,22 @@ public record ServerOptions(
             return this;
         }
 
+        /** The server's environment, from which the agent's is built; {@code null}: this process's. */
+        public Builder environment(java.util.Map<String, String> value) {
+            environment = value;
+            return this;
+        }
+
+        /** Whether a sandbox user the server creates gets passwordless {@code sudo} (default true). */
+        public Builder sudo(boolean value) {
+            sudo = value;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(port, host, workingDirectory, plugins, username, userId, browsergymEvalEnv,
                     enableBrowser, dialect, apiKey, noChangeTimeout, maxRequestBytes, maxUploadBytes, extraction,
-                    workerThreads, browserEngine, chromePath, maxOutputChars);
+                    workerThreads, browserEngine, chromePath, maxOutputChars, environment, sudo);
         }
     }
 }

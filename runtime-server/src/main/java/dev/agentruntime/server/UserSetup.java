@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>otherwise the account is created as OpenHands creates it: home {@code /home/<name>}, shell bash, primary
  *       group root, member of {@code sudo}, and (when sudo is installed) a passwordless sudo rule in
  *       {@code /etc/sudoers.d}. When the asked uid belongs to another account, the next free uid is used and one
- *       warning names both;</li>
+ *       warning names both. With {@code --no-sudo} ({@link ServerOptions#sudo()} false) the user gets neither the
+ *       group nor the rule, and a rule this server wrote earlier is removed;</li>
  *   <li>the working directory is created and given to the user ({@code chown -R <user>:root}, {@code chmod g+rw}).</li>
  * </ul>
  *
@@ -70,7 +71,9 @@ final class UserSetup {
             user = SandboxUser.lookup(name).map(existing -> adopt(existing, options.userId()))
                     .orElse(null);
             if (user == null) {
-                user = create(name, options.userId());
+                user = create(name, options.userId(), options.sudo());
+            } else if (!options.sudo()) {
+                withoutSudo(user);
             }
         }
         prepareWorkingDirectory(options.workingDirectory(), user);
@@ -88,7 +91,7 @@ final class UserSetup {
         return existing;
     }
 
-    private static SandboxUser create(String name, int askedUid) throws SetupException {
+    private static SandboxUser create(String name, int askedUid, boolean sudo) throws SetupException {
         int uid = askedUid;
         if (uid >= 0) {
             Optional<SandboxUser> holder = SandboxUser.lookup(Integer.toString(uid));
@@ -99,7 +102,7 @@ final class UserSetup {
                         + " instead");
             }
         }
-        boolean sudoGroup = groupExists("sudo");
+        boolean sudoGroup = sudo && groupExists("sudo");
         List<String> useradd = new ArrayList<>(List.of("useradd", "-rm", "-d", "/home/" + name, "-s", "/bin/bash",
                 "-g", "root"));
         if (sudoGroup) {
@@ -116,8 +119,10 @@ final class UserSetup {
         }
         SandboxUser created = SandboxUser.lookup(name).orElseThrow(() -> new SetupException("useradd created the "
                 + "user '" + name + "', but the system does not find it"));
-        LOG.info("created the user " + name + " (uid " + created.uid() + ")");
-        grantSudo(created);
+        LOG.info("created the user " + name + " (uid " + created.uid() + ")" + (sudo ? "" : " without sudo"));
+        if (sudo) {
+            grantSudo(created);
+        }
         return created;
     }
 
@@ -135,15 +140,40 @@ final class UserSetup {
         return run(List.of("getent", "group", group)).exitCode() == 0;
     }
 
+    private static final Path SUDO_RULES = Path.of("/etc/sudoers.d");
+
+    /** The sudo rule this server writes for {@code user}: sudo skips files whose names hold a dot or end in '~'. */
+    private static Path sudoRule(SandboxUser user) {
+        return SUDO_RULES.resolve("agent-runtime-" + user.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+    }
+
+    /**
+     * {@code --no-sudo} for an existing account: the rule this server once wrote goes; the account's own groups are
+     * the system's business, so membership of {@code sudo} is only reported.
+     */
+    private static void withoutSudo(SandboxUser user) {
+        Path rule = sudoRule(user);
+        try {
+            if (Files.deleteIfExists(rule)) {
+                LOG.info("removed the sudo rule " + rule + " (--no-sudo)");
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove the sudo rule " + rule + ": " + e.getMessage());
+        }
+        Result groups = run(List.of("id", "-nG", user.name()));
+        if (groups.exitCode() == 0 && List.of(groups.output().strip().split("\\s+")).contains("sudo")) {
+            LOG.warn("--no-sudo, but the existing user " + user.name() + " is a member of the group sudo: sudo "
+                    + "may still let it act as root");
+        }
+    }
+
     /** A passwordless sudo rule for the user, when sudo is installed (agents run {@code sudo apt-get ...}). */
     private static void grantSudo(SandboxUser user) {
-        Path rules = Path.of("/etc/sudoers.d");
-        if (!Files.isExecutable(Path.of("/usr/bin/sudo")) || !Files.isDirectory(rules)) {
+        if (!Files.isExecutable(Path.of("/usr/bin/sudo")) || !Files.isDirectory(SUDO_RULES)) {
             LOG.info("sudo is not installed; " + user.name() + " gets no sudo rule");
             return;
         }
-        // sudo skips files whose names contain a dot or end with '~'.
-        Path rule = rules.resolve("agent-runtime-" + user.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        Path rule = sudoRule(user);
         try {
             Files.writeString(rule, user.name() + " ALL=(ALL) NOPASSWD:ALL\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(rule, PosixFilePermissions.fromString("r--r-----"));

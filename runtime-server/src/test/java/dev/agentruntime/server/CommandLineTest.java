@@ -99,4 +99,55 @@ class CommandLineTest {
 
         assertThat(p.message()).startsWith("error: NO_CHANGE_TIMEOUT_SECONDS must be a positive number, got 'soon'");
     }
+
+    @Test
+    void theApiKeyComesFromAFileWhenNoKeyIsGiven() {
+        Map<Path, String> files = Map.of(Path.of("/run/secrets/key"), "from-file\n", Path.of("/run/empty"), " \n");
+        java.util.function.Function<Path, String> read = files::get;
+
+        CommandLine.Parsed byFlag = CommandLine.parse(List.of("0", "--working-dir", "/w", "--api-key-file",
+                "/run/secrets/key"), Map.of(), read);
+        CommandLine.Parsed byVariable = CommandLine.parse(List.of("0", "--working-dir", "/w"),
+                Map.of("SESSION_API_KEY_FILE", "/run/secrets/key"), read);
+        CommandLine.Parsed variableWins = CommandLine.parse(List.of("0", "--working-dir", "/w"),
+                Map.of("SESSION_API_KEY_FILE", "/run/secrets/key", "SESSION_API_KEY", "env"), read);
+        CommandLine.Parsed empty = CommandLine.parse(List.of("0", "--working-dir", "/w", "--api-key-file",
+                "/run/empty"), Map.of(), read);
+
+        assertThat(byFlag.options().apiKey()).isEqualTo("from-file");
+        assertThat(byFlag.warnings()).isEmpty();
+        assertThat(byVariable.options().apiKey()).isEqualTo("from-file");
+        assertThat(variableWins.options().apiKey()).isEqualTo("env");
+        assertThat(empty.options()).isNull();
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.message()).contains("the API key file /run/empty is empty");
+    }
+
+    @Test
+    void anUnreadableKeyFileIsAUsageErrorThatNamesIt() {
+        CommandLine.Parsed p = CommandLine.parse(List.of("0", "--working-dir", "/w", "--api-key-file",
+                "/nonexistent/agent-runtime-key"), Map.of());
+
+        assertThat(p.options()).isNull();
+        assertThat(p.message()).contains("cannot read the API key file /nonexistent/agent-runtime-key");
+    }
+
+    @Test
+    void aKeyOnTheCommandLineWorksButIsWarnedAbout() {
+        CommandLine.Parsed p = CommandLine.parse(List.of("0", "--working-dir", "/w", "--api-key", "k"), Map.of());
+
+        assertThat(p.options().apiKey()).isEqualTo("k");
+        assertThat(p.warnings()).singleElement().asString().contains("ps").contains("SESSION_API_KEY");
+    }
+
+    @Test
+    void sudoIsGrantedUnlessRefusedAndTheEnvironmentIsKeptForTheAgent() {
+        Map<String, String> env = Map.of("SANDBOX_ENV_X", "1");
+        ServerOptions granted = CommandLine.parse(List.of("0", "--working-dir", "/w"), env).options();
+        ServerOptions refused = CommandLine.parse(List.of("0", "--working-dir", "/w", "--no-sudo"), env).options();
+
+        assertThat(granted.sudo()).isTrue();
+        assertThat(refused.sudo()).isFalse();
+        assertThat(granted.environment()).isEqualTo(env);
+    }
 }

@@ -109,6 +109,45 @@ class SandboxUserServerIT {
         assertThat(o.get("content").asText()).isEqualTo("sudo-ok");
     }
 
+    /** {@code --no-sudo}: a user created without the group or the rule, and a rule written before taken back. */
+    @Test
+    void noSudoGivesTheUserNoWayToRoot(@TempDir Path tmp) throws Exception {
+        String name = "arnosudo";
+        Path rule = Path.of("/etc/sudoers.d/agent-runtime-" + name);
+        TestUsers.exec(List.of("userdel", "-r", name));
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            ServerOptions options = ServerOptions.builder(tmp.resolve("ws")).user(name, -1).sudo(false).build();
+            SandboxUser created = UserSetup.prepare(options);
+
+            assertThat(Files.exists(rule)).isFalse();
+            assertThat(output(List.of("id", "-nG", name)).split("\\s+")).doesNotContain("sudo");
+            if (Files.isExecutable(Path.of("/usr/bin/sudo"))) {
+                List<String> sudoAsTheUser = List.of("setpriv", "--reuid=" + created.uid(), "--regid=0",
+                        "--init-groups", "sudo", "-n", "true");
+                assertThat(TestUsers.exec(sudoAsTheUser)).isNotZero();
+                Files.writeString(rule, name + " ALL=(ALL) NOPASSWD:ALL\n");
+                Files.setPosixFilePermissions(rule, java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
+                assertThat(TestUsers.exec(sudoAsTheUser)).as("sudo with the rule").isZero();
+
+                UserSetup.prepare(options);
+
+                assertThat(Files.exists(rule)).as("the rule an earlier run wrote").isFalse();
+                assertThat(TestUsers.exec(sudoAsTheUser)).isNotZero();
+            }
+        } finally {
+            TestUsers.exec(List.of("userdel", "-r", name));
+            Files.deleteIfExists(rule);
+        }
+    }
+
+    private static String output(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.strip();
+    }
+
     @Test
     void gitCommitsInAFreshRepositoryAndNeverPages() throws Exception {
         JsonNode commit = run("git init -q fresh && cd fresh && echo hi > a.txt && git add a.txt "

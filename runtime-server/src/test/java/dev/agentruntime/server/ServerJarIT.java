@@ -205,6 +205,55 @@ class ServerJarIT {
     }
 
     /**
+     * The agent runs arbitrary code: it must not read the key that opens its own server, nor the deployer's secrets,
+     * nor (as another account) root's {@code PATH} and home settings. What the host passes for it stays.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestUsers.As.class)
+    void theAgentReadsNoSecretOfTheServerNorTheServerAccountsSettings(TestUsers.As as) throws Exception {
+        SandboxUser user = as.account();
+        Path ws = TestUsers.workspace(dir, user);
+        Path keyFile = dir.resolve("key-" + as);
+        java.nio.file.Files.writeString(keyFile, "file-key\n");
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar().toString(), "0",
+                "--working-dir", ws.toString(), "--host", "127.0.0.1", "--no-enable-browser", "--plugins", "jupyter"));
+        if (!user.isProcessUser()) {
+            command.addAll(List.of("--username", user.name()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        String home = SandboxUser.current().home().toString();
+        pb.environment().put("SESSION_API_KEY_FILE", keyFile.toString());
+        pb.environment().put("DEPLOY_TOKEN", "deploy-secret");
+        pb.environment().put("AGENT_RUNTIME_PRIVATE_ENV", "DEPLOY_TOKEN");
+        pb.environment().put("SANDBOX_ENV_FOR_AGENT", "given");
+        pb.environment().put("PATH", home + "/.agent-runtime-test/bin:" + pb.environment().get("PATH"));
+        Process server = pb.start();
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), "file-key");
+            String shell = http.post("/execute_action", HttpFixture.run("env | sort")).json().get("content").asText();
+            String kernel = http.post("/execute_action", "{\"action\":{\"action\":\"run_ipython\",\"args\":"
+                    + "{\"code\":\"import os; print(sorted(os.environ.items()))\"}}}").json().get("content").asText();
+
+            for (String seen : List.of(shell, kernel)) {
+                assertThat(seen).contains("SANDBOX_ENV_FOR_AGENT").contains("given")
+                        .doesNotContain("file-key").doesNotContain("SESSION_API_KEY")
+                        .doesNotContain("deploy-secret").doesNotContain("AGENT_RUNTIME_PRIVATE_ENV");
+                if (!user.isProcessUser()) {
+                    assertThat(seen).doesNotContain(home + "/").contains(user.home().toString());
+                }
+            }
+            assertThat(shell).contains("HOME=" + user.home() + "\n");
+            if (!user.isProcessUser()) {
+                assertThat(shell).contains("USER=" + user.name() + "\n");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
+    /**
      * A JVM started without a UTF-8 locale (a container without {@code LANG}) encodes file names as ASCII for good:
      * the server says so once at start, and a name it cannot encode is an error observation that says how to fix it.
      */

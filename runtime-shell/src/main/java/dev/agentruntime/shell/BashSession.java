@@ -107,7 +107,8 @@ public final class BashSession implements AutoCloseable {
         try {
             Path init = controlDirectory.resolve("init.sh");
             Files.writeString(init, InitScript.of(marker, options.umask(), directory), StandardCharsets.UTF_8);
-            process = ShellProcess.start(directory, user, options.readRcFiles(), options.environment(),
+            process = ShellProcess.start(directory, user, options.readRcFiles(), options.baseEnvironment(),
+                    options.environment(),
                     options.columns(), options.rows());
             reader = new TerminalReader(process.output(), marker, options.maxOutputChars());
             reader.setListener(listener);

@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param maxOutputChars     output kept in memory per command; beyond it the middle is dropped (default 10 Mi chars: a million-line output comes back whole)
  * @param startTimeout       how long to wait for the first prompt (default 30 s)
  * @param initCommands       commands run once after start, e.g. OpenHands' {@code git config} lines
+ * @param baseEnvironment    the variables the shell starts from (before {@code environment} and the user's own), or
+ *                           {@code null} for this process's without the JVM-only ones (default); a runtime gives
+ *                           its agent's ({@link dev.agentruntime.core.spi.AgentEnvironment})
  */
 public record ShellOptions(
         Path workingDirectory,
@@ -35,7 +38,8 @@ public record ShellOptions(
         Duration noChangeTimeout,
         int maxOutputChars,
         Duration startTimeout,
-        List<String> initCommands) {
+        List<String> initCommands,
+        Map<String, String> baseEnvironment) {
 
     public ShellOptions {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -44,6 +48,7 @@ public record ShellOptions(
         }
         environment = Map.copyOf(environment);
         initCommands = List.copyOf(initCommands);
+        baseEnvironment = baseEnvironment == null ? null : Map.copyOf(baseEnvironment);
         if (columns < 20 || rows < 5) {
             throw new IllegalArgumentException("terminal too small: " + columns + "x" + rows);
         }
@@ -81,6 +86,7 @@ public record ShellOptions(
         b.maxOutputChars = maxOutputChars;
         b.startTimeout = startTimeout;
         b.initCommands = initCommands;
+        b.baseEnvironment = baseEnvironment;
         return b;
     }
 
@@ -97,6 +103,7 @@ public record ShellOptions(
         private int maxOutputChars = 10 << 20;
         private Duration startTimeout = Duration.ofSeconds(30);
         private List<String> initCommands = List.of();
+        private Map<String, String> baseEnvironment;
 
         private Builder(Path workingDirectory) {
             this.workingDirectory = workingDirectory;
@@ -153,9 +160,14 @@ public record ShellOptions(
             return this;
         }
 
+        public Builder baseEnvironment(Map<String, String> env) {
+            this.baseEnvironment = env;
+            return this;
+        }
+
         public ShellOptions build() {
             return new ShellOptions(workingDirectory, user, environment, readRcFiles, umask, columns, rows,
-                    noChangeTimeout, maxOutputChars, startTimeout, initCommands);
+                    noChangeTimeout, maxOutputChars, startTimeout, initCommands, baseEnvironment);
         }
     }
 }

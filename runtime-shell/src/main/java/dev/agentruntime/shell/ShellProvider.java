@@ -54,6 +54,9 @@ public final class ShellProvider implements CapabilityProvider {
         ShellOptions options = context.options(ShellOptions.class).orElseGet(() ->
                 ShellOptions.builder(ws.initialDirectory()).user(ws.userName())
                         .initCommands(List.of(GIT_NO_PAGER)).build());
+        if (options.baseEnvironment() == null && ws.environment() != null) {
+            options = options.toBuilder().baseEnvironment(ws.environment()).build();
+        }
         return List.of(new CmdRunHandler(options, BashSession.start(options)));
     }
 }

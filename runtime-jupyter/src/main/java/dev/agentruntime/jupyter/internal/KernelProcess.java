@@ -30,7 +30,8 @@ public final class KernelProcess implements AutoCloseable {
      * between, so signals to the group reach it).
      */
     public static KernelProcess start(String python, Path connectionFile, Path directory, SandboxUser user,
-                                      Map<String, String> environment, Path log) throws IOException {
+                                      Map<String, String> baseEnvironment, Map<String, String> environment, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("setsid"));
         try {
             command.addAll(user.launch(List.of(python, "-m", "ipykernel_launcher", "-f", connectionFile.toString())));
@@ -39,6 +40,10 @@ public final class KernelProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        if (baseEnvironment != null) {
+            pb.environment().clear();
+            pb.environment().putAll(baseEnvironment);
+        }
         dev.agentruntime.core.spi.JvmOnlyEnvironment.removeFrom(pb.environment());
         pb.environment().putAll(user.environment());
         pb.environment().putAll(environment);

@@ -37,10 +37,11 @@ public final class ShellProcess implements AutoCloseable {
      *
      * @param user     the account bash runs as
      * @param readRc   whether bash reads its rc files
-     * @param extraEnv added to this process's environment (after the user's {@code HOME}, {@code USER}, ...)
+     * @param baseEnv  the variables bash starts from, or {@code null} for this process's without the JVM-only ones
+     * @param extraEnv added after the base and the user's {@code HOME}, {@code USER}, ...
      */
-    public static ShellProcess start(Path directory, SandboxUser user, boolean readRc, Map<String, String> extraEnv,
-                                     int columns, int rows) throws IOException {
+    public static ShellProcess start(Path directory, SandboxUser user, boolean readRc, Map<String, String> baseEnv,
+                                     Map<String, String> extraEnv, int columns, int rows) throws IOException {
         List<String> bash = new ArrayList<>(List.of("/bin/bash"));
         if (!readRc) {
             bash.add("--norc");
@@ -54,7 +55,7 @@ public final class ShellProcess implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         PtyNative.prepare();
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(baseEnv != null ? baseEnv : System.getenv());
         dev.agentruntime.core.spi.JvmOnlyEnvironment.removeFrom(env);
         env.put("TERM", "xterm-256color");
         env.remove("PROMPT_COMMAND");

@@ -157,7 +157,7 @@ class TerminalStreamsIT {
     private ShellProcess start(TestUsers.As as) throws IOException {
         SandboxUser user = as.account();
         ws = TestUsers.workspace(tmp, user);
-        return ShellProcess.start(ws, user, false, Map.of("PS1", "$ "), 80, 24);
+        return ShellProcess.start(ws, user, false, null, Map.of("PS1", "$ "), 80, 24);
     }
 
     private static String readAll(InputStream in) throws IOException {
