@@ -2,6 +2,8 @@ package dev.agentruntime.server;
 
 import dev.agentruntime.core.files.ArchiveException;
 import dev.agentruntime.core.files.DirectoryListing;
+import dev.agentruntime.core.files.FileIdentity;
+import dev.agentruntime.core.files.RegularFiles;
 import dev.agentruntime.core.files.Ownership;
 import dev.agentruntime.core.spi.SandboxUser;
 import dev.agentruntime.core.files.ZipArchives;
@@ -107,8 +109,19 @@ final class FileRoutes {
                     }
                 }
             } else {
+                Path target = dest.resolve(name);
+                // The upload is opened as the server (its temporary file is the server's); it is stored as the agent.
                 try (InputStream in = file.getFileItem().getInputStream()) {
-                    Ownership.store(in, dest.resolve(name), owner);
+                    FileIdentity.as(owner, () -> Ownership.store(in, target, owner));
+                } catch (java.nio.file.AccessDeniedException e) {
+                    Responses.error(ex, 403, "Permission denied: " + target, null);
+                    return;
+                } catch (RegularFiles.NotRegularFileException e) {
+                    Responses.error(ex, 400, "Not a regular file: " + target + " is " + e.kind(), null);
+                    return;
+                } catch (IOException e) {
+                    Responses.error(ex, 500, "The file could not be stored: " + Ownership.why(e), null);
+                    return;
                 }
             }
             Map<String, Object> reply = new LinkedHashMap<>();
@@ -150,8 +163,9 @@ final class FileRoutes {
             return;
         }
         String path = ((ListFilesDecoding.Request) decoding).path();
-        Responses.json(ex, 200, OpenHandsWire.encodeValue(
-                DirectoryListing.list(state.runtime.workspace().initialDirectory(), path)));
+        java.util.List<String> names = FileIdentity.as(state.runtime.workspace().user(),
+                () -> DirectoryListing.list(state.runtime.workspace().initialDirectory(), path));
+        Responses.json(ex, 200, OpenHandsWire.encodeValue(names));
     }
 
     /**
@@ -171,14 +185,42 @@ final class FileRoutes {
             Responses.error(ex, 400, "Invalid path: " + path, null);
             return;
         }
-        if (!Files.exists(source)) {
-            Responses.error(ex, 404, "File not found", null);
+        SandboxUser user = state.runtime.workspace().user();
+        // As the agent: it downloads nothing its own shell could not read.
+        String refusal = FileIdentity.as(user, () -> readable(source));
+        if (refusal != null) {
+            Responses.error(ex, refusal.equals("File not found") ? 404 : 403, refusal, null);
             return;
         }
         String name = source.getFileName() == null ? "root" : source.getFileName().toString();
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/zip");
         ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, attachment(name + ".zip"));
-        ZipArchives.write(source, ex.getOutputStream());
+        java.io.OutputStream out = ex.getOutputStream();
+        FileIdentity.as(user, () -> {
+            ZipArchives.write(source, out);
+            return null;
+        });
+    }
+
+    /** Why {@code source} cannot be downloaded, or {@code null} when it can: it exists and opens. */
+    private static String readable(Path source) {
+        if (!Files.exists(source)) {
+            return "File not found";
+        }
+        try {
+            if (Files.isDirectory(source)) {
+                Files.newDirectoryStream(source).close();
+            } else {
+                RegularFiles.openForReading(source).close();
+            }
+            return null;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "Permission denied: " + source;
+        } catch (RegularFiles.NotRegularFileException e) {
+            return "Not a regular file: " + source + " is " + e.kind();
+        } catch (IOException e) {
+            return "Cannot read " + source + ": " + Ownership.why(e);
+        }
     }
 
     /**

@@ -447,7 +447,8 @@ class RuntimeServerIT {
                 new byte[] {1});
 
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.json().get("detail").asText()).startsWith("Internal server error: ");
+        assertThat(r.json().get("detail").asText()).startsWith("The file could not be stored: ")
+                .contains("plain-file");
         assertThat(http.get("/alive").status()).isEqualTo(200);
     }
 

@@ -235,18 +235,55 @@ class SandboxUserServerIT {
 
     @Test
     void existingFilesKeepTheirOwnerAndMode() throws Exception {
-        Path mine = Files.writeString(dir.resolve("roots.txt"), "a\nb\n");
-        Files.setAttribute(mine, "unix:uid", 0);
-        Files.setPosixFilePermissions(mine, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Path shared = Files.writeString(dir.resolve("roots.txt"), "a\nb\n");
+        Files.setAttribute(shared, "unix:uid", 0);
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
 
         http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":\"roots.txt\","
                 + "\"content\":\"c\"}}}");
+        assertThat(Files.readString(shared)).isEqualTo("c\n");
         http.upload("destination=" + URLEncoder.encode(dir.toString(), StandardCharsets.UTF_8), "roots.txt",
                 "uploaded".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(Files.readString(mine)).isEqualTo("uploaded");
-        assertThat(TestUsers.ownerUid(mine)).isZero();
-        assertThat(TestUsers.mode(mine)).isEqualTo("rw-r-----");
+        assertThat(Files.readString(shared)).isEqualTo("uploaded");
+        assertThat(TestUsers.ownerUid(shared)).isZero();
+        assertThat(TestUsers.mode(shared)).isEqualTo("rw-rw----");
+    }
+
+    /** The file routes and actions have the user's rights: what its shell cannot write, they cannot either. */
+    @Test
+    void aFileTheUserCannotWriteIsNotWrittenByAnyRoute() throws Exception {
+        Path mine = Files.writeString(dir.resolve("read-only.txt"), "root's\n");
+        Files.setAttribute(mine, "unix:uid", 0);
+        Files.setPosixFilePermissions(mine, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Path vault = Files.createDirectories(dir.getParent().resolve("vault"));
+        Files.setPosixFilePermissions(vault, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(vault.resolve("secret.txt"), "secret");
+
+        JsonNode write = http.post("/execute_action", "{\"action\":{\"action\":\"write\",\"args\":{\"path\":"
+                + "\"read-only.txt\",\"content\":\"c\"}}}").json();
+        HttpFixture.Reply upload = http.upload("destination=" + URLEncoder.encode(dir.toString(),
+                StandardCharsets.UTF_8), "read-only.txt", "uploaded".getBytes(StandardCharsets.UTF_8));
+        HttpFixture.Reply planted = http.upload("destination=" + URLEncoder.encode(vault.toString(),
+                StandardCharsets.UTF_8), "planted.txt", "x".getBytes(StandardCharsets.UTF_8));
+        HttpFixture.Reply tree = http.upload("destination=" + URLEncoder.encode(vault.toString(),
+                StandardCharsets.UTF_8) + "&recursive=true", "t.zip", HttpFixture.zip("a.txt", "1"));
+        HttpFixture.Reply download = http.get("/download_files?path=" + URLEncoder.encode(vault.toString(),
+                StandardCharsets.UTF_8));
+        JsonNode read = http.post("/execute_action", "{\"action\":{\"action\":\"read\",\"args\":{\"path\":"
+                + HttpFixture.quote(vault.resolve("secret.txt").toString()) + "}}}").json();
+
+        assertThat(write.get("observation").asText()).isEqualTo("error");
+        assertThat(upload.status()).isEqualTo(403);
+        assertThat(planted.status()).isEqualTo(403);
+        assertThat(tree.status()).isEqualTo(400);
+        assertThat(tree.json().get("detail").asText()).contains("permission denied");
+        assertThat(download.status()).isEqualTo(403);
+        assertThat(read.get("observation").asText()).isEqualTo("error");
+        assertThat(Files.readString(mine)).isEqualTo("root's\n");
+        try (var left = Files.list(vault)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("secret.txt");
+        }
     }
 
     @Test

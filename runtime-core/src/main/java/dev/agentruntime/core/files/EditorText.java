@@ -41,7 +41,7 @@ final class EditorText {
     }
 
     static void write(Path file, String text, Charset charset) throws IOException {
-        Files.writeString(file, text, charset);
+        TextFiles.write(file, text, charset);
     }
 
     /** OpenHands' {@code validate_file}: size and binary checks before reading. */

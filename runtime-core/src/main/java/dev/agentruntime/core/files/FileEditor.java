@@ -57,13 +57,27 @@ public final class FileEditor {
         return execute("view", path, null, null, null, null, viewRange).output();
     }
 
-    /** Runs one editor command. Synchronized: the kernel's {@code file_editor} may call it from another thread. */
+    /**
+     * Runs one editor command, with the rights of the user its files belong to ({@link FileIdentity}). Synchronized:
+     * the kernel's {@code file_editor} may call it from another thread.
+     */
     public synchronized Result execute(String command, String path, String fileText, String oldStr, String newStr,
                           Integer insertLine, List<Integer> viewRange) {
+        return FileIdentity.as(owner, () -> run(command, path, fileText, oldStr, newStr, insertLine, viewRange));
+    }
+
+    private Result run(String command, String path, String fileText, String oldStr, String newStr,
+                       Integer insertLine, List<Integer> viewRange) {
         Path file = Path.of(path);
         boolean existed = file.isAbsolute() && Files.exists(file);
         try {
             validatePath(command, path, file);
+            for (String text : java.util.Arrays.asList(fileText, newStr)) {
+                String why = text == null ? null : TextFiles.whyUnencodable(text, "text");
+                if (why != null) {
+                    throw new EditorError(why);
+                }
+            }
             return switch (command) {
                 case "view" -> new Result(ViewCommand.view(file, viewRange), existed, null, null);
                 case "create" -> create(file, fileText);
@@ -118,7 +132,7 @@ public final class FileEditor {
             throw new EditorError("Parameter `file_text` is required for command: create.");
         }
         try {
-            Files.writeString(file, fileText, StandardCharsets.UTF_8);
+            TextFiles.writeUtf8(file, fileText);
             Ownership.giveToUser(file, owner);
         } catch (IOException e) {
             throw new EditorError("Ran into " + e + " while trying to write to " + file);

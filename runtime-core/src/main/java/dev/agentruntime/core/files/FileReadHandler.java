@@ -41,6 +41,11 @@ public final class FileReadHandler implements ActionHandler<FileReadAction> {
 
     @Override
     public Observation handle(FileReadAction action, ExecutionContext context) {
+        // As the agent: it reads nothing its own shell could not.
+        return FileIdentity.as(context.workspace().user(), () -> read(action, context));
+    }
+
+    private Observation read(FileReadAction action, ExecutionContext context) {
         boolean current = context.dialect() == Dialect.CURRENT;
         if (current && action.implSource().equals("oh_aci")) {
             return new FileReadObservation(editor.view(action.path(), action.viewRange()), action.path(), "oh_aci");
@@ -59,6 +64,10 @@ public final class FileReadHandler implements ActionHandler<FileReadAction> {
                 String mime = MEDIA.get(extension(file));
                 if (mime != null) {
                     // OpenHands checks for binary first, so real images never got here (a bug); media comes first.
+                    if (Files.size(file) > MAX_MEDIA_BYTES) {
+                        throw new TextFiles.TooLargeException(file + " is " + Files.size(file) + " bytes, more than "
+                                + "the " + MAX_MEDIA_BYTES + " one read returns as a data URL");
+                    }
                     String data = Base64.getEncoder().encodeToString(TextFiles.readAllBytes(file));
                     return new FileReadObservation("data:" + mime + ";base64," + data, file.toString(), "default");
                 }
@@ -72,9 +81,23 @@ public final class FileReadHandler implements ActionHandler<FileReadAction> {
             return new ErrorObservation("File could not be decoded as utf-8: " + file + ".");
         } catch (AccessDeniedException e) {
             return new ErrorObservation("Permission denied: " + file + ". The runtime cannot read this file.");
+        } catch (RegularFiles.NotRegularFileException e) {
+            return new ErrorObservation(notRegular(file, e, "read"));
+        } catch (TextFiles.TooLargeException e) {
+            return new ErrorObservation("File too large to read at once: " + e.getMessage() + ". Read a range of "
+                    + "lines (start and end), or find the lines first with grep -n.");
         } catch (IOException e) {
             return new ErrorObservation("Could not read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Media files are sent base64-encoded: 4 characters for 3 bytes. */
+    private static final long MAX_MEDIA_BYTES = TextFiles.MAX_READ_CHARS / 4 * 3;
+
+    /** The error for a path that names a FIFO, a device or a socket, which would block or never end. */
+    static String notRegular(Path file, RegularFiles.NotRegularFileException e, String verb) {
+        return "Path is not a regular file: " + file + ". It is " + e.kind() + ": only regular files can be "
+                + verb + ".";
     }
 
     static String extension(Path file) {

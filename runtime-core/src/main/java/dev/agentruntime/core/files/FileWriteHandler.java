@@ -29,17 +29,25 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
     @Override
     public Observation handle(FileWriteAction action, ExecutionContext context) {
         Path file = context.workspace().resolve(action.path());
+        String unencodable = TextFiles.whyUnencodable(action.content(), "content");
+        if (unencodable != null) {
+            return new ErrorObservation(unencodable);
+        }
+        // As the agent: it writes nothing its own shell could not, and what it creates is the agent's from the start.
+        return FileIdentity.as(context.workspace().user(), () -> write(action, file, context));
+    }
+
+    private Observation write(FileWriteAction action, Path file, ExecutionContext context) {
         if (Files.isDirectory(file)) {
             return new ErrorObservation("Path is a directory: " + file + ". You can only write to files");
         }
+        List<Path> madeDirectories = List.of();
+        boolean done = false;
         try {
             boolean existed = Files.exists(file);
             String text;
             if (action.verbatim()) {
                 text = action.content(); // ours: exactly as given, the whole file
-                if (!existed && file.getParent() != null) {
-                    Ownership.createDirectories(file.getParent(), context.workspace().user());
-                }
             } else if (existed && action.start() == 0 && action.end() == -1) {
                 // Nothing of the old lines is kept, but OpenHands reads them first: a file that is not UTF-8 is
                 // still refused.
@@ -49,14 +57,15 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
                 List<String> original = TextFiles.lines(file);
                 text = LineRanges.insert(action.content(), original, action.start(), action.end());
             } else {
-                if (file.getParent() != null) {
-                    Ownership.createDirectories(file.getParent(), context.workspace().user());
-                }
                 text = LineRanges.insert(action.content(), List.of(), 0, -1);
             }
+            if (!existed && file.getParent() != null) {
+                madeDirectories = Ownership.createDirectories(file.getParent(), context.workspace().user());
+            }
             // In place: an existing file keeps its inode, owner and mode.
-            TextFiles.writeUtf8(file, text);
-            if (!existed) {
+            boolean created = TextFiles.writeUtf8(file, text);
+            done = true;
+            if (created) {
                 try {
                     Ownership.giveToUser(file, context.workspace().user());
                 } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -71,8 +80,14 @@ public final class FileWriteHandler implements ActionHandler<FileWriteAction> {
             return new ErrorObservation(context.dialect() == Dialect.LEGACY
                     ? "Malformed paths not permitted: " + file
                     : "Permission denied: " + file + ". The runtime cannot write this file.");
+        } catch (RegularFiles.NotRegularFileException e) {
+            return new ErrorObservation(FileReadHandler.notRegular(file, e, "written"));
         } catch (IOException e) {
             return new ErrorObservation("Could not write " + file + ": " + e.getMessage());
+        } finally {
+            if (!done) {
+                Ownership.removeEmpty(madeDirectories);
+            }
         }
     }
 }

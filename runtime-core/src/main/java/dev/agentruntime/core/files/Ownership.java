@@ -52,6 +52,17 @@ public final class Ownership {
      * processes must use, say): owner the user, group root, when this process is root and the user another account.
      */
     public static void handOver(Path path, SandboxUser user) throws IOException {
+        if (FileIdentity.actingAs(user)) {
+            // Created by the kernel as the user already; group root when the user is a member (OpenHands' user is).
+            if ((Integer) Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS) != SandboxUser.FILE_GROUP) {
+                try {
+                    Files.setAttribute(path, "unix:gid", SandboxUser.FILE_GROUP, LinkOption.NOFOLLOW_LINKS);
+                } catch (java.nio.file.FileSystemException notAMember) {
+                    // the user's own group stays
+                }
+            }
+            return;
+        }
         if (user.receivesFiles()) {
             Files.setAttribute(path, "unix:uid", user.uid(), LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(path, "unix:gid", SandboxUser.FILE_GROUP, LinkOption.NOFOLLOW_LINKS);
@@ -76,23 +87,60 @@ public final class Ownership {
     }
 
     /**
+     * Removes directories a failed operation created, innermost first; one that something else has meanwhile put a
+     * file into stays.
+     */
+    public static void removeEmpty(List<Path> created) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(created.get(i));
+            } catch (IOException e) {
+                // not empty (someone else wrote into it), or gone: it stays as it is
+            }
+        }
+    }
+
+    /**
      * Writes {@code content} to {@code target}: an existing file is overwritten in place (it keeps its owner and
-     * mode), a new one (and any directory made for it) is given to {@code user}.
+     * mode), a new one (and any directory made for it) is given to {@code user}. A FIFO, a device or a socket is
+     * never opened ({@link RegularFiles}); when the write fails, a file and directories it created are removed.
      *
      * @return the number of bytes written
      */
     public static long store(InputStream content, Path target, SandboxUser user) throws IOException {
-        if (target.getParent() != null) {
-            createDirectories(target.getParent(), user);
+        List<Path> made = target.getParent() == null || Files.exists(target.getParent()) ? List.of()
+                : createDirectories(target.getParent(), user);
+        boolean created = false;
+        boolean done = false;
+        try (RegularFiles.Opened out = RegularFiles.openForWriting(target, true)) {
+            created = out.created();
+            long n = content.transferTo(java.nio.channels.Channels.newOutputStream(out.channel()));
+            done = true;
+            if (created) {
+                giveToUser(target, user);
+            }
+            return n;
+        } finally {
+            if (!done) {
+                if (created) {
+                    Files.deleteIfExists(target);
+                }
+                removeEmpty(made);
+            }
         }
-        boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-        long n;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            n = content.transferTo(out);
+    }
+
+    /** An I/O failure in words for a person: what failed and on which path, without the exception's class. */
+    public static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
         }
-        if (!existed) {
-            giveToUser(target, user);
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory: " + e.getMessage();
         }
-        return n;
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it exists already: " + e.getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,33 +25,90 @@ public final class TextFiles {
     }
 
     /**
-     * Lines {@code [start, end)} of a UTF-8 file with OpenHands' {@code read_lines} rules. Two streaming passes: one
-     * counts lines (bytes only), one decodes everything strictly and keeps only the range, so a 100 MB file costs the
-     * heap of its answer, not of the file.
+     * The most characters one read answers with (16 Mi): a whole file larger than this, or a line range holding more,
+     * is a {@link TooLargeException} that says how to read less, found before the file is held in memory.
+     */
+    public static final int MAX_READ_CHARS = 16 << 20;
+
+    /** A read that would answer with more than {@link #MAX_READ_CHARS}; nothing was kept. */
+    public static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Lines {@code [start, end)} of a UTF-8 file with OpenHands' {@code read_lines} rules, at most
+     * {@link #MAX_READ_CHARS} of them.
      *
      * @throws CharacterCodingException when the file is not valid UTF-8
+     * @throws TooLargeException        when the answer would be larger than the bound
+     * @throws RegularFiles.NotRegularFileException when the path is a FIFO, a device, ...
      */
     public static String readLines(Path file, int start, int end) throws IOException {
-        int[] range;
-        if (start <= 0 && end == -1) { // the whole file, however many lines it has: no need to count them
-            range = new int[] {0, Integer.MAX_VALUE};
-        } else {
-            int lines = countLines(file);
-            range = LineRanges.readRange(lines, start, end);
-            if (range[1] >= lines) {
-                range[1] = Integer.MAX_VALUE;
+        return readLines(file, start, end, MAX_READ_CHARS);
+    }
+
+    /**
+     * As {@link #readLines(Path, int, int)} with another bound. One pass: every byte is decoded strictly (Python reads
+     * the whole file, so a bad byte anywhere is an error) while only the lines asked for are kept, with the last two
+     * seen for a start beyond the end (where {@code read_lines} falls back to the last lines, which only the end of
+     * the file tells). The heap it takes is that of its answer, not of the file.
+     */
+    static String readLines(Path file, int start, int end, int maxChars) throws IOException {
+        try (FileChannel ch = RegularFiles.openForReading(file)) {
+            long size = ch.size();
+            boolean whole = start <= 0 && end == -1;
+            if (whole && size > maxChars) {
+                throw new TooLargeException(file + " is " + size + " bytes, more than the " + maxChars
+                        + " characters one read returns");
             }
-        }
-        if (range[0] == 0 && range[1] == Integer.MAX_VALUE) {
-            String whole = wholeAscii(file);
-            if (whole != null) {
-                return whole;
+            if (whole && size <= BULK) {
+                String ascii = wholeAscii(ch, file);
+                if (ascii != null) {
+                    return ascii;
+                }
+                ch.position(0);
             }
+            return new RangeReader(Math.max(start, 0), end, maxChars, file).read(strictReader(ch));
         }
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader in = strictReader(file)) {
+    }
+
+    /** Collects lines of a range while decoding a whole file once; see {@link #readLines(Path, int, int, int)}. */
+    private static final class RangeReader {
+        private final int from;
+        private final int end;
+        private final int maxChars;
+        private final Path file;
+        private final StringBuilder out = new StringBuilder();
+        /** The line being read, while it may be one of the last two (a start at or beyond the end needs them). */
+        private StringBuilder current;
+        private String previous;
+        private String last;
+        private int index;
+
+        RangeReader(int from, int end, int maxChars, Path file) {
+            this.from = from;
+            this.end = end;
+            this.maxChars = maxChars;
+            this.file = file;
+            this.current = tracking() ? new StringBuilder() : null;
+        }
+
+        /** Lines kept on the way: {@code [from, end)}, at least one, as long as {@code from} is not past n-2. */
+        private boolean inRange(int i) {
+            return i >= from && (end == -1 || i < Math.max(from + 1L, end));
+        }
+
+        /** Whether the last two lines may still be needed: only while fewer than {@code from + 2} were seen. */
+        private boolean tracking() {
+            return end != -1 && index <= from + 1L;
+        }
+
+        String read(BufferedReader in) throws IOException {
             char[] buf = new char[1 << 16];
-            int index = 0;
             boolean pendingCr = false;
             int n;
             while ((n = in.read(buf)) >= 0) {
@@ -67,29 +125,101 @@ public final class TextFiles {
                         continue;
                     }
                     pendingCr = c == '\r';
-                    if (index >= range[0] && index < range[1]) {
-                        out.append(buf, lineStart, i - lineStart).append('\n');
-                    }
-                    index++;
+                    append(buf, lineStart, i - lineStart);
+                    endLine();
                     lineStart = i + 1;
                 }
-                if (index >= range[0] && index < range[1]) {
-                    out.append(buf, lineStart, n - lineStart); // a line continuing in the next block
+                append(buf, lineStart, n - lineStart); // a line continuing in the next block
+            }
+            if (partial) {
+                endUnterminated();
+            }
+            return answer();
+        }
+
+        /** Whether the line being read has characters (known even when they are not kept). */
+        private boolean partial;
+
+        private void append(char[] buf, int offset, int length) throws TooLargeException {
+            if (length == 0) {
+                return;
+            }
+            partial = true;
+            if (inRange(index)) {
+                out.append(buf, offset, length);
+                bound(out.length());
+            }
+            if (current != null) {
+                if (current.length() + length > maxChars) {
+                    current = null; // too long to be returned anyway; if it is needed, that is said below
+                } else {
+                    current.append(buf, offset, length);
                 }
             }
         }
-        return out.toString();
+
+        private void endLine() throws TooLargeException {
+            if (inRange(index)) {
+                out.append('\n');
+                bound(out.length());
+            }
+            shift(current == null ? null : current.append('\n').toString());
+        }
+
+        private void endUnterminated() {
+            shift(current == null ? null : current.toString());
+        }
+
+        private void shift(String line) {
+            previous = last;
+            last = line;
+            index++;
+            partial = false;
+            current = tracking() ? new StringBuilder() : null;
+            if (!tracking()) {
+                previous = null;
+                last = null;
+            }
+        }
+
+        private String answer() throws TooLargeException {
+            int lines = index;
+            if (end == -1 || from <= lines - 2) {
+                return out.toString(); // lines[from:] or lines[from:max(from+1, end)], as kept
+            }
+            // read_lines: begin = max(0, n-2), end = max(begin+1, min(end, n)): the last one or two lines.
+            int begin = Math.max(0, lines - 2);
+            int stop = Math.max(begin + 1, Math.min(Math.max(end, 0), lines));
+            StringBuilder tail = new StringBuilder();
+            for (int i = begin; i < Math.min(stop, lines); i++) {
+                String line = i == lines - 1 ? last : previous;
+                if (line == null) {
+                    throw tooLarge();
+                }
+                tail.append(line);
+            }
+            bound(tail.length());
+            return tail.toString();
+        }
+
+        private void bound(int chars) throws TooLargeException {
+            if (chars > maxChars) {
+                throw tooLarge();
+            }
+        }
+
+        private TooLargeException tooLarge() {
+            return new TooLargeException("the lines asked for in " + file + " hold more than the " + maxChars
+                    + " characters one read returns");
+        }
     }
 
     /**
      * All of an ASCII file (the usual source file) with its line ends made {@code \n}, read in bulk; {@code null} for
-     * a file with other bytes or over 64 MiB, which take the line-by-line path.
+     * a file with other bytes, which takes the line-by-line path.
      */
-    private static String wholeAscii(Path file) throws IOException {
-        if (Files.size(file) > BULK) {
-            return null;
-        }
-        byte[] bytes = readAllBytes(file);
+    private static String wholeAscii(FileChannel ch, Path file) throws IOException {
+        byte[] bytes = readAll(ch, file);
         if (Words.indexOfNonAscii(bytes, 0, bytes.length) >= 0) {
             return null;
         }
@@ -99,7 +229,7 @@ public final class TextFiles {
 
     /** The whole file as strict UTF-8. */
     public static String readAll(Path file) throws IOException {
-        try (BufferedReader in = strictReader(file)) {
+        try (FileChannel ch = RegularFiles.openForReading(file); BufferedReader in = strictReader(ch)) {
             StringBuilder out = new StringBuilder();
             char[] buf = new char[8192];
             int n;
@@ -116,54 +246,88 @@ public final class TextFiles {
      * is decoded (the usual source file has none); a larger one is decoded as it streams.
      */
     public static void requireUtf8(Path file) throws IOException {
-        if (Files.size(file) > BULK) {
-            try (BufferedReader in = strictReader(file)) {
-                char[] buf = new char[8192];
-                while (in.read(buf) >= 0) {
-                    // decoding is the check
-                }
-            }
-            return;
-        }
-        byte[] bytes = readAllBytes(file);
-        int i = Words.indexOfNonAscii(bytes, 0, bytes.length);
-        if (i < 0) {
-            return;
-        }
-        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, i, bytes.length - i);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
-        while (true) {
-            java.nio.charset.CoderResult r = strict.decode(in, out, true);
-            if (r.isError()) {
-                r.throwException();
-            }
-            out.clear();
-            if (r.isUnderflow()) {
-                r = strict.flush(out);
-                if (r.isError()) {
-                    r.throwException();
+        try (FileChannel ch = RegularFiles.openForReading(file)) {
+            if (ch.size() > BULK) {
+                try (BufferedReader in = strictReader(ch)) {
+                    char[] buf = new char[8192];
+                    while (in.read(buf) >= 0) {
+                        // decoding is the check
+                    }
                 }
                 return;
+            }
+            byte[] bytes = readAll(ch, file);
+            int i = Words.indexOfNonAscii(bytes, 0, bytes.length);
+            if (i >= 0) {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes, i, bytes.length - i));
             }
         }
     }
 
     /**
+     * The first character of {@code text} that no Unicode encoding can write (a surrogate without its pair, which
+     * JSON's {@code \\ud800} can carry), or -1. Java's encoders would write it as {@code ?} without a word.
+     */
+    public static int unencodable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Why {@code text} cannot be written, for an error observation, or {@code null} when it can. */
+    public static String whyUnencodable(String text, String what) {
+        int at = unencodable(text);
+        return at < 0 ? null : String.format(java.util.Locale.ROOT, "The %s cannot be written as UTF-8: it holds a "
+                + "lone surrogate (\\u%04x) at character %d. Nothing was written.", what, (int) text.charAt(at), at);
+    }
+
+    /**
      * Writes {@code text} as UTF-8 over the file's old content (in place: an existing file keeps its inode, owner
      * and mode), in a few large writes: {@link Files#writeString} writes 8 KiB at a time.
+     *
+     * @return whether the file was created
+     * @throws java.nio.charset.CharacterCodingException when {@code text} holds a lone surrogate; nothing is written
      */
-    public static void writeUtf8(Path file, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                java.nio.file.StandardOpenOption.WRITE)) {
+    public static boolean writeUtf8(Path file, String text) throws IOException {
+        return write(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #writeUtf8} in another charset; a character it cannot encode is a
+     * {@link java.nio.charset.CharacterCodingException} before anything is written.
+     */
+    public static boolean write(Path file, String text, java.nio.charset.Charset charset) throws IOException {
+        byte[] bytes;
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            if (unencodable(text) >= 0) {
+                throw new java.nio.charset.UnmappableCharacterException(1);
+            }
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        } else {
+            java.nio.ByteBuffer encoded = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(text));
+            bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+        }
+        try (RegularFiles.Opened out = RegularFiles.openForWriting(file, true)) {
+            FileChannel ch = out.channel();
             // Slices no larger than the JDK's cached native copy buffer (Main sets 256 KiB): a larger one is
             // allocated and freed at every call.
             for (int at = 0; at < bytes.length; ) {
                 at += ch.write(java.nio.ByteBuffer.wrap(bytes, at, Math.min(SLICE, bytes.length - at)));
             }
+            return out.created();
         }
     }
 
@@ -173,66 +337,40 @@ public final class TextFiles {
      * 10 MB files the process kept about 9 MB more, which nothing gave back.
      */
     public static byte[] readAllBytes(Path file) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException("file too large to read at once: " + file);
-            }
-            byte[] bytes = new byte[(int) size];
-            int at = 0;
-            while (at < bytes.length) {
-                int n = ch.read(java.nio.ByteBuffer.wrap(bytes, at, Math.min(SLICE, bytes.length - at)));
-                if (n < 0) {
-                    return java.util.Arrays.copyOf(bytes, at); // it shrank meanwhile
-                }
-                at += n;
-            }
-            // It may have grown meanwhile: the rest, as Files.readAllBytes would read it.
-            byte[] more = java.nio.channels.Channels.newInputStream(ch).readAllBytes();
-            if (more.length == 0) {
-                return bytes;
-            }
-            byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + more.length);
-            System.arraycopy(more, 0, all, bytes.length, more.length);
-            return all;
+        try (FileChannel ch = RegularFiles.openForReading(file)) {
+            return readAll(ch, file);
         }
     }
 
-    private static BufferedReader strictReader(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    private static byte[] readAll(FileChannel ch, Path file) throws IOException {
+        long size = ch.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new TooLargeException(file + " is " + size + " bytes, too large to read at once");
+        }
+        byte[] bytes = new byte[(int) size];
+        int at = 0;
+        while (at < bytes.length) {
+            int n = ch.read(java.nio.ByteBuffer.wrap(bytes, at, Math.min(SLICE, bytes.length - at)));
+            if (n < 0) {
+                return java.util.Arrays.copyOf(bytes, at); // it shrank meanwhile
+            }
+            at += n;
+        }
+        // It may have grown meanwhile: the rest, as Files.readAllBytes would read it.
+        byte[] more = java.nio.channels.Channels.newInputStream(ch).readAllBytes();
+        if (more.length == 0) {
+            return bytes;
+        }
+        byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + more.length);
+        System.arraycopy(more, 0, all, bytes.length, more.length);
+        return all;
     }
 
-    /** Lines as Python counts them: line ends ({@code \n}, {@code \r\n}, {@code \r}) plus a final unterminated one. */
-    static int countLines(Path file) throws IOException {
-        int lines = 0;
-        boolean tail = false;
-        boolean afterCr = false;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
-                        if (!afterCr) {
-                            lines++;
-                        }
-                        tail = false;
-                        afterCr = false;
-                    } else if (b == '\r') {
-                        lines++;
-                        tail = false;
-                        afterCr = true;
-                    } else {
-                        tail = true;
-                        afterCr = false;
-                    }
-                }
-            }
-        }
-        return tail ? lines + 1 : lines;
+    /** A strict UTF-8 reader of the channel from its position; closing it closes the channel. */
+    private static BufferedReader strictReader(FileChannel ch) {
+        return new BufferedReader(new InputStreamReader(java.nio.channels.Channels.newInputStream(ch),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     }
 
     /** The lines of a file, each ending in {@code \n} (the last one only if the file does). */
@@ -246,7 +384,7 @@ public final class TextFiles {
      */
     public static boolean isBinary(Path file) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = java.nio.channels.Channels.newInputStream(RegularFiles.openForReading(file))) {
             head = in.readNBytes(1024);
         }
         if (head.length == 0) {

@@ -189,4 +189,97 @@ class ZipArchivesTest {
         assertThatThrownBy(() -> ZipArchives.write(tmp.resolve("nope"), OutputStream.nullOutputStream()))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
+
+    @Test
+    void aRefusedArchiveLeavesTheDestinationExactlyAsItWas() throws Exception {
+        Path dest = Files.createDirectories(tmp.resolve("dest/keep-dir"));
+        Path keep = Files.writeString(tmp.resolve("dest/keep.txt"), "precious\n");
+        Files.setPosixFilePermissions(keep, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        byte[] mb = new byte[1 << 20];
+        Path zip = zip(z -> {
+            file(z, "keep.txt", "replaced", 0644);
+            file(z, "new-dir/new.txt", "added", 0644);
+            file(z, "keep-dir/inner.txt", "added", 0644);
+            z.putArchiveEntry(new ZipArchiveEntry("zeros.bin"));
+            for (int i = 0; i < 64; i++) {
+                z.write(mb);
+            }
+            z.closeArchiveEntry();
+        });
+        List<Path> before = everythingUnder(tmp.resolve("dest"));
+
+        assertThatThrownBy(() -> ZipArchives.extract(zip, tmp.resolve("dest"), new ExtractionLimits(100, 16L << 20),
+                SandboxUser.current())).isInstanceOf(ArchiveException.class)
+                .hasMessage("The archive expands to more than the allowed total size");
+
+        assertThat(everythingUnder(tmp.resolve("dest"))).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(Files.readString(keep)).isEqualTo("precious\n");
+        assertThat(TestModes.of(keep)).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void anArchiveThatSucceedsReplacesInPlaceAndLeavesNoStagingBehind() throws Exception {
+        Path dest = Files.createDirectory(tmp.resolve("dest"));
+        Path keep = Files.writeString(dest.resolve("keep.txt"), "old");
+        Files.setPosixFilePermissions(keep, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Object inode = Files.readAttributes(keep, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Path zip = zip(z -> {
+            file(z, "keep.txt", "new", 0644);
+            file(z, "twice.txt", "first", 0644);
+            file(z, "twice.txt", "second", 0644);
+        });
+
+        assertThat(ZipArchives.extract(zip, dest, ExtractionLimits.defaults(), SandboxUser.current())).isEqualTo(2);
+
+        assertThat(Files.readString(keep)).isEqualTo("new");
+        assertThat(TestModes.of(keep)).isEqualTo("rw-r-----");
+        assertThat(Files.readAttributes(keep, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isEqualTo(inode);
+        assertThat(Files.readString(dest.resolve("twice.txt"))).isEqualTo("second");
+        assertThat(everythingUnder(dest)).extracting(p -> dest.relativize(p).toString())
+                .containsExactlyInAnyOrder("keep.txt", "twice.txt");
+    }
+
+    @Test
+    void aCorruptEntryIsRefusedAndNothingIsWritten() throws Exception {
+        String content = "A".repeat(4096);
+        Path zip = zip(z -> {
+            file(z, "first.txt", "fine", 0644);
+            ZipArchiveEntry e = new ZipArchiveEntry("data.txt");
+            e.setMethod(ZipArchiveEntry.STORED);
+            z.putArchiveEntry(e);
+            z.write(content.getBytes(StandardCharsets.UTF_8));
+            z.closeArchiveEntry();
+        });
+        byte[] bytes = Files.readAllBytes(zip);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(content);
+        bytes[at + 100] = 'B'; // one byte of the stored data: its CRC no longer matches
+        Files.write(zip, bytes);
+        Path dest = Files.createDirectory(tmp.resolve("dest"));
+
+        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, ExtractionLimits.defaults(), SandboxUser.current()))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageStartingWith("Refused archive entry 'data.txt': its data is corrupt");
+        assertThat(everythingUnder(dest)).isEmpty();
+    }
+
+    @Test
+    void aFileAndADirectoryOfOneNameAreRefused() throws Exception {
+        Path zip = zip(z -> {
+            file(z, "x", "a file", 0644);
+            file(z, "x/y.txt", "under a directory", 0644);
+        });
+        Path dest = Files.createDirectory(tmp.resolve("dest"));
+
+        assertThatThrownBy(() -> ZipArchives.extract(zip, dest, ExtractionLimits.defaults(), SandboxUser.current()))
+                .isInstanceOf(ArchiveException.class);
+        assertThat(everythingUnder(dest)).isEmpty();
+    }
+
+    /** Modes as {@code rw-r-----}. */
+    static final class TestModes {
+        static String of(Path p) throws IOException {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        }
+    }
 }
