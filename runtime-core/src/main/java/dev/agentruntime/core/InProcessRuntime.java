@@ -101,25 +101,39 @@ public final class InProcessRuntime implements AgentRuntime {
     /** Executes an action, handing a command's output to {@code output} as it arrives ({@code null}: none). */
     @Override
     public Observation execute(Action action, Dialect dialect, java.util.function.Consumer<String> output) {
+        return executeIfWanted(action, dialect, output, () -> true).orElseThrow();
+    }
+
+    /**
+     * As {@link #execute(Action, Dialect, java.util.function.Consumer)}, for a caller whose interest may lapse while
+     * the action waits for those before it (a server's client that gave up): once its turn comes, the action runs
+     * only if {@code wanted} still says so; otherwise nothing is done and the answer is empty.
+     */
+    public java.util.Optional<Observation> executeIfWanted(Action action, Dialect dialect,
+                                                           java.util.function.Consumer<String> output,
+                                                           java.util.function.BooleanSupplier wanted) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(dialect, "dialect");
         ActionHandler<?> handler = handlers.get(action.getClass());
         if (handler == null) {
-            return new ErrorObservation(action.type() + " is not supported by this runtime; available: "
-                    + String.join(", ", typeNames.keySet()));
+            return java.util.Optional.of(new ErrorObservation(action.type() + " is not supported by this runtime; "
+                    + "available: " + String.join(", ", typeNames.keySet())));
         }
         if (alongside(handler, action)) {
             if (closed) {
                 throw new IllegalStateException("the runtime is closed");
             }
-            return dispatch(handler, action, new ExecutionContext(dialect, workspace, output));
+            return java.util.Optional.of(dispatch(handler, action, new ExecutionContext(dialect, workspace, output)));
         }
         turn.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the runtime is closed");
             }
-            return dispatch(handler, action, new ExecutionContext(dialect, workspace, output));
+            if (!wanted.getAsBoolean()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(dispatch(handler, action, new ExecutionContext(dialect, workspace, output)));
         } finally {
             turn.unlock();
         }

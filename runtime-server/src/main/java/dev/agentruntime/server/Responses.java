@@ -49,6 +49,9 @@ final class Responses {
 
     /** An error in the request's dialect, or with both {@code detail} and {@code message} when it is unknown. */
     static void error(HttpServerExchange ex, int status, String message, Dialect dialect) {
+        if (status == 413) {
+            ex.setPersistent(false); // close rather than read the rest of a body too large to use
+        }
         json(ex, status, OpenHandsWire.encodeError(message, dialect));
     }
 }

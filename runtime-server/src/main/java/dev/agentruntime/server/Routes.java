@@ -41,23 +41,27 @@ public final class Routes {
     static HttpHandler routing(ServerState state) {
         ServerOptions options = state.options;
         FileRoutes files = new FileRoutes(state);
+        long maxBody = options.maxRequestBytes();
+        java.time.Duration stall = options.network().stalledBody();
+        // Bodies arrive before a worker is taken (RequestBodies); uploads and downloads, which stream, run on their
+        // own threads (ServerState.transfers): no slow client can take the threads the actions need.
         RoutingHandler routes = Handlers.routing()
                 .get("/alive", ex -> Responses.json(ex, 200, "{\"status\":\"ok\"}"))
                 .get("/server_info", blocking(ex -> Responses.json(ex, 200,
                         OpenHandsWire.encodeValue(ServerInfo.snapshot(state)))))
-                .post("/execute_action", blocking(new ActionRoute(state)))
-                .post("/upload_file", blocking(files::upload))
-                .post("/list_files", blocking(files::list))
-                .get("/download_files", blocking(files::download))
-                .post("/execute_action/stream", blocking(new StreamRoute(state)))
-                .post("/close_session", blocking(ex -> closeSession(ex, state)))
-                .add(Methods.POST, "/mcp", failSafe(state.mcp))
+                .post("/execute_action", withBody(maxBody, stall, blocking(new ActionRoute(state))))
+                .post("/upload_file", transfer(state, files::upload))
+                .post("/list_files", withBody(maxBody, stall, blocking(files::list)))
+                .get("/download_files", transfer(state, files::download))
+                .post("/execute_action/stream", withBody(maxBody, stall, blocking(new StreamRoute(state))))
+                .post("/close_session", withBody(64 * 1024, stall, blocking(ex -> closeSession(ex, state))))
+                .add(Methods.POST, "/mcp", withBody(maxBody, stall, failSafe(state.mcp)))
                 .add(Methods.GET, "/mcp", failSafe(state.mcp))
                 .add(Methods.DELETE, "/mcp", failSafe(state.mcp))
-                .post("/update_mcp_server", blocking(ex -> McpRoutes.update(ex, state)))
+                .post("/update_mcp_server", withBody(maxBody, stall, blocking(ex -> McpRoutes.update(ex, state))))
                 .get("/mcp/sse", failSafe(new LazyHandler(() -> ex -> state.router().openStream(ex))))
-                .post("/mcp/messages/", blocking(ex -> state.router().postMessage(ex)))
-                .post("/mcp/messages", blocking(ex -> state.router().postMessage(ex)))
+                .post("/mcp/messages/", withBody(maxBody, stall, blocking(ex -> state.router().postMessage(ex))))
+                .post("/mcp/messages", withBody(maxBody, stall, blocking(ex -> state.router().postMessage(ex))))
                 .get("/vscode/connection_token", ex -> Responses.json(ex, 200, OpenHandsWire.encodeValue(
                         java.util.Collections.singletonMap("token", state.vscodeToken))))
                 .setFallbackHandler(ex -> Responses.error(ex, 404, "Not Found", null))
@@ -86,6 +90,30 @@ public final class Routes {
         Responses.json(ex, 200, OpenHandsWire.encodeValue(Map.of("closed", closed)));
     }
 
+    /** The route once its body is in ({@link RequestBodies#first}). */
+    private static HttpHandler withBody(long max, java.time.Duration stall, HttpHandler route) {
+        return RequestBodies.first(max, stall, route);
+    }
+
+    /**
+     * A route that streams a large body in or out, on a thread of {@link ServerState#transfers} with its client
+     * watched for stalls; when all of those threads are busy, a 503 that says so.
+     */
+    private static HttpHandler transfer(ServerState state, HttpHandler route) {
+        HttpHandler blocking = blocking(route);
+        return ex -> {
+            StallWatch.watch(ex, state.options.network().stalledBody());
+            ex.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, () -> {
+                try {
+                    state.transfers.execute(() -> io.undertow.server.Connectors.executeRootHandler(blocking, ex));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    Responses.error(ex, 503, "Too many uploads and downloads at once (at most "
+                            + state.options.network().transfers() + "); try again in a moment", null);
+                }
+            });
+        };
+    }
+
     /** Runs a route on a worker thread, where it may block, with the same failure handling. */
     private static HttpHandler blocking(HttpHandler route) {
         return new BlockingHandler(failSafe(route));
@@ -99,6 +127,11 @@ public final class Routes {
             } catch (Exception | Error e) {
                 if (e instanceof VirtualMachineError vme) {
                     throw vme;
+                }
+                if (e instanceof java.io.IOException && (ex.isResponseStarted() || !ex.getConnection().isOpen())) {
+                    // The client went away (or was cut off for stalling) while it was being answered.
+                    LOG.info("the client of " + ex.getRequestMethod() + " " + ex.getRequestPath() + " went away: " + e);
+                    return;
                 }
                 LOG.error("unexpected failure on " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
                 if (!ex.isResponseStarted()) {
@@ -188,17 +221,6 @@ public final class Routes {
 
     /** The request body as bytes, or {@code null} after answering 413 as {@link #requestBody} does. */
     static byte[] requestBytes(HttpServerExchange ex, long max) throws java.io.IOException {
-        long declared = ex.getRequestContentLength();
-        if (declared >= 0 && declared <= max) { // the usual body: read into one array of its size, no chunk list
-            byte[] body = new byte[(int) declared];
-            int n = ex.getInputStream().readNBytes(body, 0, body.length);
-            return n == body.length ? body : java.util.Arrays.copyOf(body, n);
-        }
-        byte[] body = ex.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (body.length > max) {
-            Responses.error(ex, 413, "Request body is larger than the limit of " + max + " bytes", null);
-            return null;
-        }
-        return body;
+        return RequestBodies.bytes(ex, max);
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionException;
 public final class RuntimeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeServer.class);
+    /** Open connections at most; each costs a file descriptor and a buffer, never a thread. */
+    static final int MAX_CONNECTIONS = 1024;
 
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
@@ -69,8 +71,16 @@ public final class RuntimeServer implements AutoCloseable {
                 // Undertow's 2 MiB default would cut ordinary uploads and large file writes.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxEntity)
                 .setServerOption(UndertowOptions.MULTIPART_MAX_ENTITY_SIZE, options.maxUploadBytes())
-                // Actions run for minutes; never time a quiet keep-alive connection out under a waiting client.
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, -1)
+                // A client must finish its headers in time, and a kept-alive connection without a request closes
+                // after a while (clients reconnect on their own); a request that takes long is neither. Bodies
+                // and responses are watched by StallWatch.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT,
+                        (int) options.network().headers().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT,
+                        (int) options.network().idleConnection().toMillis())
+                // Past this many connections the server stops accepting until some close.
+                .setSocketOption(org.xnio.Options.CONNECTION_HIGH_WATER, MAX_CONNECTIONS)
+                .setSocketOption(org.xnio.Options.CONNECTION_LOW_WATER, MAX_CONNECTIONS - 32)
                 .build();
         undertow.start();
         RuntimeServer server = new RuntimeServer(undertow, graceful, runtime, state);

@@ -38,6 +38,7 @@ import java.util.Objects;
  *                          account's own settings), or {@code null} for this process's
  * @param sudo              whether a sandbox user the server creates may use {@code sudo} without a password, as
  *                          OpenHands' may (default true; {@code --no-sudo})
+ * @param network           how long the server waits for a slow or silent client ({@link NetworkTimeouts#defaults()})
  */
 public record ServerOptions(
         int port,
@@ -59,7 +60,34 @@ public record ServerOptions(
         Path chromePath,
         int maxOutputChars,
         java.util.Map<String, String> environment,
-        boolean sudo) {
+        boolean sudo,
+        NetworkTimeouts network) {
+
+    /**
+     * How long a client may keep the server waiting, so that none can hold its threads or connections for good.
+     *
+     * @param headers         from a request's first byte to the end of its headers (default 30 s)
+     * @param stalledBody     without a byte of a request body still arriving, or of a response still being taken
+     *                        (default 30 s); the connection is then closed
+     * @param idleConnection  a kept-alive connection with no request (default 120 s); clients reconnect on their own
+     * @param transfers       uploads and downloads served at once, on their own threads (default 16); more get a 503
+     */
+    public record NetworkTimeouts(Duration headers, Duration stalledBody, Duration idleConnection, int transfers) {
+        public NetworkTimeouts {
+            for (Duration d : List.of(headers, stalledBody, idleConnection)) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("network timeouts must be positive, got " + d);
+                }
+            }
+            if (transfers < 1) {
+                throw new IllegalArgumentException("transfers must be at least 1");
+            }
+        }
+
+        public static NetworkTimeouts defaults() {
+            return new NetworkTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(120), 16);
+        }
+    }
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -79,6 +107,7 @@ public record ServerOptions(
             apiKey = null;
         }
         environment = environment == null ? null : java.util.Map.copyOf(environment);
+        network = network == null ? NetworkTimeouts.defaults() : network;
         if (maxRequestBytes < 1024 || maxUploadBytes < 1024 || workerThreads < 2 || maxOutputChars < 1024) {
             throw new IllegalArgumentException("limits too small");
         }
@@ -110,6 +139,7 @@ public record ServerOptions(
         private int maxOutputChars = 10 << 20;
         private java.util.Map<String, String> environment;
         private boolean sudo = true;
+        private NetworkTimeouts network = NetworkTimeouts.defaults();
 
         private Builder(Path workingDirectory) {
             this.workingDirectory = workingDirectory;
@@ -208,10 +238,16 @@ public record ServerOptions(
             return this;
         }
 
+        /** How long the server waits for slow or silent clients. */
+        public Builder network(NetworkTimeouts value) {
+            network = value;
+            return this;
+        }
+
         public ServerOptions build() {
             return new ServerOptions(port, host, workingDirectory, plugins, username, userId, browsergymEvalEnv,
                     enableBrowser, dialect, apiKey, noChangeTimeout, maxRequestBytes, maxUploadBytes, extraction,
-                    workerThreads, browserEngine, chromePath, maxOutputChars, environment, sudo);
+                    workerThreads, browserEngine, chromePath, maxOutputChars, environment, sudo, network);
         }
     }
 }

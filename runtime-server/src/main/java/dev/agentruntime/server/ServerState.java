@@ -30,6 +30,12 @@ final class ServerState implements AutoCloseable {
      */
     final String vscodeToken = null;
 
+    /**
+     * The threads uploads and downloads run on, so that a slow client holds one of these, never an action's; as many
+     * at once as {@link ServerOptions.NetworkTimeouts#transfers()}, no queue.
+     */
+    final java.util.concurrent.ThreadPoolExecutor transfers;
+
     /** OpenHands' MCP router ({@code /update_mcp_server}, {@code /mcp/sse}), made on first use. */
     private McpRouter router;
     private boolean closed;
@@ -38,6 +44,13 @@ final class ServerState implements AutoCloseable {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.options = Objects.requireNonNull(options, "options");
         this.browserEngine = Assembly.browserEngine(options);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.transfers = new java.util.concurrent.ThreadPoolExecutor(0, options.network().transfers(), 30,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), task -> {
+                    Thread t = new Thread(task, "transfer-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         // The MCP SDK (and Jackson 3 under it) loads on the first /mcp request, not on every start.
         this.mcp = new LazyHandler(() -> McpServers.httpHandler(Assembly.agentTools(runtime, options)));
     }
@@ -57,6 +70,7 @@ final class ServerState implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        transfers.shutdown();
         if (router != null) {
             router.close();
         }

@@ -53,9 +53,18 @@ final class StreamRoute implements HttpHandler {
         // The action runs on its own thread, so that this one writes the events and a stalled client can never
         // block the shell's reader, which only queues.
         CompletableFuture<Observation> result = new CompletableFuture<>();
+        ActionRoute.Waiting waiting = new ActionRoute.Waiting(ex, action);
+        java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
         Thread runner = new Thread(() -> {
             try {
-                result.complete(state.runtime.execute(action, dialect, chunks::add));
+                java.util.Optional<Observation> done = state.runtime.executeIfWanted(action, dialect, chunks::add,
+                        waiting::stillWanted);
+                if (done.isPresent()) {
+                    result.complete(done.get());
+                } else {
+                    result.completeExceptionally(new IllegalStateException("dropped"));
+                    dropped.set(true);
+                }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             } finally {
@@ -82,6 +91,13 @@ final class StreamRoute implements HttpHandler {
         try {
             o = result.join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (dropped.get()) {
+                String why = waiting.dropped();
+                if (connected) {
+                    event(out, "error", OpenHandsWire.encodeError(why, dialect));
+                }
+                return;
+            }
             if (connected) {
                 event(out, "error", OpenHandsWire.encodeError("Internal server error: " + e.getCause(), dialect));
             }

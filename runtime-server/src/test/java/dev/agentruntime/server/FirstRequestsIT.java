@@ -44,6 +44,10 @@ class FirstRequestsIT {
 
             HttpFixture http = new HttpFixture(server.port(), "secret");
             assertThat(http.post("/execute_action", HttpFixture.run("echo after")).status()).isEqualTo(200);
+            // The line is written when the exchange completes, which may be just after the client has its answer.
+            for (long end = System.nanoTime() + 5_000_000_000L; logged.isEmpty() && System.nanoTime() < end; ) {
+                Thread.sleep(10);
+            }
             assertThat(logged).as("only the agent's request").hasSize(1);
             assertThat(logged.get(0)).startsWith("POST /execute_action run 200");
             try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir)) {

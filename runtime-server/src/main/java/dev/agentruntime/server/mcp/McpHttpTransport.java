@@ -53,15 +53,11 @@ public final class McpHttpTransport implements McpStatelessServerTransport, Http
             reply(ex, 405, Map.of("error", "this MCP endpoint is stateless: POST one JSON-RPC message"));
             return;
         }
-        String body;
-        try (InputStream in = ex.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                reply(ex, 413, JsonRpc.error(null, McpSchema.ErrorCodes.INVALID_REQUEST, "the message is over 16 MiB"));
-                return;
-            }
-            body = new String(bytes, StandardCharsets.UTF_8);
+        byte[] bytes = dev.agentruntime.server.RequestBodies.bytes(ex, MAX_BODY);
+        if (bytes == null) {
+            return; // answered: 413
         }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, body);

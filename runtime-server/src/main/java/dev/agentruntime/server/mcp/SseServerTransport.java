@@ -98,10 +98,9 @@ final class SseServerTransport implements McpServerTransportProvider {
             return;
         }
         ex.startBlocking();
-        byte[] body = ex.getInputStream().readNBytes((int) MAX_MESSAGE + 1);
-        if (body.length > MAX_MESSAGE) {
-            reply(ex, 413, "the message is over 16 MiB");
-            return;
+        byte[] body = dev.agentruntime.server.RequestBodies.bytes(ex, MAX_MESSAGE);
+        if (body == null) {
+            return; // answered: 413
         }
         McpSchema.JSONRPCMessage message;
         try {
