@@ -54,6 +54,9 @@ public final class Main {
             log.warn(names);
         }
         ServerOptions options = parsed.options();
+        // Processes that leave the agent's session (setsid, double forks, jobs of a killed shell) become this
+        // process's, not init's: they end with the server.
+        dev.agentruntime.core.spi.OrphanReaper.enable();
         if (options.enableBrowser() && options.browserEngine() == BrowserEngine.CHROMIUM
                 && BrowserSession.engineFor(Assembly.browserOptions(options, SandboxUser.current())
                         .withEngine(BrowserEngine.AUTO)).equals("htmlunit")) {
@@ -70,6 +73,7 @@ public final class Main {
                 jit.join().close();
                 dev.agentruntime.server.mcp.McpStdio.serve(Assembly.agentTools(runtime, options));
             }
+            dev.agentruntime.core.spi.OrphanReaper.endAllDescendants(java.time.Duration.ofSeconds(1));
             System.exit(0);
             return;
         }
@@ -100,6 +104,12 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            // What the runtime's close did not reach: processes that left the session, adopted as orphans.
+            int left = dev.agentruntime.core.spi.OrphanReaper.endAllDescendants(java.time.Duration.ofSeconds(1));
+            if (left > 0) {
+                LoggerFactory.getLogger(Main.class).info("ended " + left + " process(es) that had left the agent's "
+                        + "session");
+            }
             stopped.countDown();
         }, "shutdown"));
         System.out.println("agent-runtime listening on port " + server.port());

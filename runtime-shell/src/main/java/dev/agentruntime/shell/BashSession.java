@@ -57,6 +57,9 @@ public final class BashSession implements AutoCloseable {
     private volatile PromptInfo lastPrompt; // read without the session's lock: named sessions start from its cwd
     private boolean running;
     private volatile boolean closed;
+    private PromptMarker marker;
+    /** The shell's {@code /proc/<pid>/cmdline} as started: another one means a command replaced it. */
+    private byte[] shellCommandLine;
 
     private BashSession(ShellOptions options, SandboxUser user, Path controlDirectory) {
         this.options = options;
@@ -103,7 +106,7 @@ public final class BashSession implements AutoCloseable {
     }
 
     private void spawn(Path directory) throws InterruptedException {
-        PromptMarker marker = PromptMarker.random();
+        marker = PromptMarker.random();
         try {
             Path init = controlDirectory.resolve("init.sh");
             Files.writeString(init, InitScript.of(marker, options.umask(), directory), StandardCharsets.UTF_8);
@@ -129,6 +132,7 @@ public final class BashSession implements AutoCloseable {
         lastPrompt = first.prompt();
         reader.discardOutput();
         running = false;
+        shellCommandLine = readCommandLine(process.pid());
     }
 
     /** Runs one init command; a failure is logged and the shell goes on, as OpenHands' set-up would want. */
@@ -161,10 +165,16 @@ public final class BashSession implements AutoCloseable {
     public synchronized CommandResult run(String command, Duration hardTimeout, Duration noChangeTimeout)
             throws InterruptedException {
         Objects.requireNonNull(command, "command");
+        String unencodable = dev.agentruntime.core.files.TextFiles.whyUnencodable(command, "command");
+        if (unencodable != null) {
+            // Checked before the shell sees anything: it stays ready for the next command.
+            throw new IllegalArgumentException(unencodable.replace("Nothing was written.", "Nothing was run."));
+        }
         ensureShell();
         if (running) {
             throw new IllegalStateException("a command is still running");
         }
+        process.restoreTerminalMode();
         try {
             reader.beginCapture();
             running = true;
@@ -175,6 +185,7 @@ public final class BashSession implements AutoCloseable {
                 process.write(" IFS= read -r -d '' __ar_cmd < '" + commandFile + "'; eval \"$__ar_cmd\"\n");
             }
         } catch (IOException e) {
+            running = false; // nothing reached bash: the session is as it was
             throw new UncheckedIOException("cannot hand the command to bash", e);
         }
         return await(hardTimeout, noChangeTimeout);
@@ -296,8 +307,79 @@ public final class BashSession implements AutoCloseable {
             int code = shellExitCode();
             return new CommandResult(output, CommandStatus.SHELL_DIED, null, dropped[0], code);
         }
+        if (replacedAndIdle()) {
+            CommandResult restored = restoreReplacedShell(output, dropped[0]);
+            if (restored != null) {
+                return restored;
+            }
+        }
         return new CommandResult(output,
                 outcome.noChange() ? CommandStatus.NO_CHANGE_TIMEOUT : CommandStatus.HARD_TIMEOUT, null, dropped[0], -1);
+    }
+
+    /** What a command says when it replaced the shell and the session started its own again. */
+    static final String SHELL_RESTORED = "[The shell was replaced (exec). The session started its own shell again, "
+            + "with its settings, in the same directory; exported variables were kept.]";
+
+    private static final java.util.Set<String> SHELLS = java.util.Set.of("bash", "sh", "dash", "zsh", "ksh", "mksh");
+
+    /**
+     * Whether a command replaced the shell ({@code exec bash}: the same process, another program) with a shell that
+     * waits at a prompt of its own, which carries no marker: without help no command would ever end again. Read from
+     * {@code /proc}: its command line changed, it is a shell, it sleeps, and it owns the terminal.
+     */
+    private boolean replacedAndIdle() {
+        long pid = process.pid();
+        try {
+            byte[] now = Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
+            if (shellCommandLine == null || java.util.Arrays.equals(now, shellCommandLine)) {
+                return false;
+            }
+            Path exe = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).getFileName();
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8);
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return exe != null && SHELLS.contains(exe.toString()) && state == 'S'
+                    && ForegroundGroup.foregroundGroup(pid) == pid;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the replacing shell with the session's own (its original command line, so its flags and rc files
+     * are as configured), sources the session's settings there, and waits for the marker prompt (up to 5 s).
+     */
+    private CommandResult restoreReplacedShell(String output, long dropped) throws InterruptedException {
+        try {
+            Path repair = controlDirectory.resolve("restore.sh");
+            Files.writeString(repair, InitScript.of(marker, options.umask(), null), StandardCharsets.UTF_8);
+            StringBuilder exec = new StringBuilder(" exec");
+            for (String arg : new String(shellCommandLine, StandardCharsets.UTF_8).split("\0")) {
+                exec.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+            }
+            process.restoreTerminalMode();
+            process.write(exec + "\n . '" + repair + "'\n");
+        } catch (IOException e) {
+            return null;
+        }
+        TerminalReader.Outcome outcome = reader.await(System.nanoTime() + 5_000_000_000L | 1, 0);
+        if (outcome.prompt() == null) {
+            return null;
+        }
+        LOG.info("bash was replaced by a command (exec); the session started its own again");
+        reader.discardOutput();
+        running = false;
+        lastPrompt = outcome.prompt();
+        String shown = output.isEmpty() || output.endsWith("\n") ? output : output + "\n";
+        return new CommandResult(shown + SHELL_RESTORED, CommandStatus.COMPLETED, lastPrompt, dropped, -1);
+    }
+
+    private static byte[] readCommandLine(long pid) {
+        try {
+            return Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private int shellExitCode() throws InterruptedException {

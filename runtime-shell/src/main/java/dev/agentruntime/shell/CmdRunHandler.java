@@ -30,6 +30,11 @@ final class CmdRunHandler implements ActionHandler<CmdRunAction>, NamedSessions 
 
     @Override
     public Observation handle(CmdRunAction action, ExecutionContext context) throws InterruptedException {
+        String unencodable = dev.agentruntime.core.files.TextFiles.whyUnencodable(action.command(), "command");
+        if (unencodable != null) {
+            // Nothing reaches the terminal, so the session is exactly as it was for the next command.
+            return new ErrorObservation(unencodable.replace("Nothing was written.", "Nothing was run."));
+        }
         if (action.isStatic() && context.dialect() == Dialect.CURRENT) {
             return runStatic(action, context);
         }

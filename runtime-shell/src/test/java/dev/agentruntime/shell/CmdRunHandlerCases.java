@@ -82,6 +82,55 @@ abstract class CmdRunHandlerCases {
         }
     }
 
+    /** A command bash cannot be given (a lone surrogate) is an error; the session is as it was. */
+    @Test
+    void aCommandThatCannotReachBashIsAnErrorAndTheSessionGoesOn() {
+        Observation o = rt.execute(new CmdRunAction("echo \ud800"), Dialect.CURRENT);
+
+        assertThat(o).isEqualTo(new ErrorObservation("The command cannot be written as UTF-8: it holds a lone "
+                + "surrogate (\\ud800) at character 5. Nothing was run."));
+        assertThat(current("echo usable").content()).isEqualTo("usable");
+        assertThat(rt.execute(new CmdRunAction("echo \udc00 x").withTimeout(Duration.ofSeconds(10)),
+                Dialect.LEGACY)).isInstanceOf(ErrorObservation.class);
+    }
+
+    /** {@code exec 2>&-} takes the prompt's stream away: the session gives it back at once. */
+    @Test
+    void aClosedStandardErrorDoesNotWedgeTheShell() {
+        CmdOutputObservation closed = current("exec 2>&-");
+
+        assertThat(closed.exitCode()).isZero();
+        CmdOutputObservation after = current("echo back; ls /nonexistent-agent-runtime");
+        assertThat(after.content()).startsWith("back\n").contains("No such file or directory");
+        assertThat(after.exitCode()).isEqualTo(2);
+    }
+
+    /** {@code exec bash} replaces the shell with one whose prompt carries no marker: the session sets it right. */
+    @Test
+    void aReplacedShellIsStartedAgainWhereItWas() throws Exception {
+        current("cd /tmp && export KEPT=yes && NOT_EXPORTED=gone");
+
+        CmdOutputObservation replaced = current("exec bash");
+
+        assertThat(replaced.content()).endsWith(BashSession.SHELL_RESTORED);
+        assertThat(replaced.exitCode()).isZero();
+        CmdOutputObservation after = current("echo $((6*7)) ${KEPT:-lost} ${NOT_EXPORTED:-unset}; pwd");
+        assertThat(after.content()).isEqualTo("42 yes unset\n/tmp");
+        assertThat(current("exec bash --norc").content()).endsWith(BashSession.SHELL_RESTORED);
+        assertThat(current("echo again").content()).isEqualTo("again");
+    }
+
+    /** {@code stty sane} turns echo back on: every later observation would start with the command typed. */
+    @Test
+    void aChangedTerminalModeIsPutBack() {
+        current("stty sane");
+        assertThat(current("echo two").content()).isEqualTo("two");
+        current("stty echo onlcr -icanon");
+        assertThat(current("echo three; echo four").content()).isEqualTo("three\nfour");
+        assertThat(legacy(new CmdRunAction("echo five").withTimeout(Duration.ofSeconds(10))).content())
+                .startsWith("five\r\n");
+    }
+
     @Test
     void currentDialectReportsMetadataAndSuffix() throws Exception {
         CmdOutputObservation o = current("echo hello; id -u");

@@ -21,7 +21,7 @@ public final class ForegroundGroup {
     }
 
     /** Field 8 of {@code /proc/<pid>/stat}: the foreground process group of the process's terminal. */
-    static long foregroundGroup(long pid) {
+    public static long foregroundGroup(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -38,4 +38,9 @@ final class LibC {
     static native long write(int fd, Pointer buffer, long count) throws LastErrorException;
 
     static native int close(int fd) throws LastErrorException;
+
+    /** On a pseudo-terminal's master these read and set the slave's modes (Linux applies them to the link). */
+    static native int tcgetattr(int fd, Pointer termios) throws LastErrorException;
+
+    static native int tcsetattr(int fd, int when, Pointer termios) throws LastErrorException;
 }

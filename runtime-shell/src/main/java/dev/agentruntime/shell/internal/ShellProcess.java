@@ -23,12 +23,15 @@ public final class ShellProcess implements AutoCloseable {
     private final PtyProcess process;
     private final OutputStream stdin;
     private final InputStream output;
+    /** The terminal, for its modes; {@code null} where they cannot be reached (not Linux). */
+    private final TerminalDescriptor modes;
     private volatile boolean closed;
 
     private ShellProcess(PtyProcess process) {
         this.process = process;
         this.stdin = TerminalOutput.of(process);
         this.output = TerminalInput.of(process);
+        this.modes = TerminalDescriptor.duplicate(process);
     }
 
     /**
@@ -47,6 +50,7 @@ public final class ShellProcess implements AutoCloseable {
             bash.add("--norc");
             bash.add("--noprofile");
         }
+        bash.add("--noediting"); // see InitScript: the terminal's modes, not readline's copy, decide the echo
         bash.add("-i");
         List<String> command;
         try {
@@ -85,6 +89,52 @@ public final class ShellProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    // struct termios (Linux, every architecture): c_iflag, c_oflag, c_cflag, c_lflag, then c_line, c_cc, speeds.
+    private static final int TERMIOS_BYTES = 64;
+    private static final int C_OFLAG = 4;
+    private static final int C_LFLAG = 12;
+    private static final int ONLCR = 04;
+    private static final int ISIG = 01;
+    private static final int ICANON = 02;
+    private static final int ECHO = 010;
+    private static final int ECHONL = 0100;
+
+    /**
+     * Puts the terminal back in the mode commands are typed in: no echo, no carriage return added before a line
+     * feed, lines, signals. A program may have left it otherwise ({@code stty sane}, {@code stty echo}, an editor
+     * that crashed in raw mode), and every later observation would start with the command typed. Bash reads its
+     * commands without readline ({@link InitScript}), so what is set here holds for the next line.
+     *
+     * @return whether anything had to change
+     */
+    public boolean restoreTerminalMode() {
+        if (modes == null) {
+            return false;
+        }
+        modes.lock();
+        try (com.sun.jna.Memory t = new com.sun.jna.Memory(TERMIOS_BYTES)) {
+            if (modes.closing()) {
+                return false;
+            }
+            LibC.tcgetattr(modes.fd, t);
+            int oflag = t.getInt(C_OFLAG);
+            int lflag = t.getInt(C_LFLAG);
+            int quietO = oflag & ~ONLCR;
+            int quietL = (lflag & ~(ECHO | ECHONL)) | ICANON | ISIG;
+            if (quietO == oflag && quietL == lflag) {
+                return false;
+            }
+            t.setInt(C_OFLAG, quietO);
+            t.setInt(C_LFLAG, quietL);
+            LibC.tcsetattr(modes.fd, 0, t); // TCSANOW
+            return true;
+        } catch (com.sun.jna.LastErrorException e) {
+            return false;
+        } finally {
+            modes.unlock();
+        }
     }
 
     public boolean isAlive() {
@@ -134,6 +184,9 @@ public final class ShellProcess implements AutoCloseable {
             output.close(); // our duplicate; pty4j's destroy closed its own
         } catch (IOException e) {
             // closed either way
+        }
+        if (modes != null) {
+            modes.close();
         }
     }
 }
