@@ -160,6 +160,95 @@ class ServerJarIT {
         }
     }
 
+    /**
+     * Processes that leave the agent's session ({@code setsid}, a subshell's job, the jobs of a shell that was
+     * killed) are adopted by the server rather than by init: reaped when they end, ended when the server is.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TestUsers.As.class)
+    void processesThatLeftTheSessionEndWithTheServer(TestUsers.As as) throws Exception {
+        SandboxUser user = as.account();
+        Path ws = TestUsers.workspace(Files.createDirectories(dir.resolve("escape-" + as)), user);
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar().toString(), "0",
+                "--working-dir", ws.toString(), "--host", "127.0.0.1", "--no-enable-browser"));
+        if (!user.isProcessUser()) {
+            command.addAll(List.of("--username", user.name()));
+        }
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String tag = "77" + (10 + as.ordinal());
+        try {
+            HttpFixture http = new HttpFixture(readPort(server), null);
+            http.post("/execute_action", HttpFixture.run("setsid sleep " + tag + "1 > /dev/null 2>&1 &"));
+            http.post("/execute_action", HttpFixture.run("setsid bash -c 'sleep " + tag + "2' > /dev/null 2>&1 &"));
+            http.post("/execute_action", HttpFixture.run("(sleep " + tag + "3 > /dev/null 2>&1 &)"));
+            http.post("/execute_action", HttpFixture.run("setsid sh -c 'exit 0' &"));
+            http.post("/execute_action", HttpFixture.run("sleep " + tag + "4 > /dev/null 2>&1 & kill -9 $$"));
+            assertThat(http.post("/execute_action", HttpFixture.run("echo new shell")).json().get("content")
+                    .asText()).endsWith("new shell");
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    processes("sleep " + tag).size() < 4 && System.nanoTime() < until; ) {
+                Thread.sleep(50);
+            }
+            assertThat(processes("sleep " + tag)).as("the escapees").hasSize(4);
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    !zombieChildren(server.pid()).isEmpty() && System.nanoTime() < until; ) {
+                Thread.sleep(100);
+            }
+            assertThat(zombieChildren(server.pid())).as("adopted children that ended are reaped").isEmpty();
+
+            server.destroy();
+
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    !processes("sleep " + tag).isEmpty() && System.nanoTime() < until; ) {
+                Thread.sleep(50);
+            }
+            assertThat(processes("sleep " + tag)).as("left running after SIGTERM").isEmpty();
+        } finally {
+            server.destroyForcibly();
+            for (ProcessHandle p : processes("sleep " + tag)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Live processes whose command line contains {@code text}. */
+    private static List<ProcessHandle> processes(String text) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(text)
+                && !isZombie(p.pid())).toList();
+    }
+
+    private static List<Long> zombieChildren(long parent) throws java.io.IOException {
+        List<Long> zombies = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> all = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (f[0].equals("Z") && Long.parseLong(f[1]) == parent) {
+                        zombies.add(Long.parseLong(name));
+                    }
+                } catch (java.io.IOException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
+        return zombies;
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
     @Test
     void chromiumAskedForButMissingEndsTheServerWithOneLine() throws Exception {
         Process p = new ProcessBuilder("java", "-jar", jar().toString(), "0", "--working-dir", dir.toString(),
