@@ -175,10 +175,14 @@ public final class TextFiles {
             last = line;
             index++;
             partial = false;
-            current = tracking() ? new StringBuilder() : null;
             if (!tracking()) {
+                current = null;
                 previous = null;
                 last = null;
+            } else if (current != null) {
+                current.setLength(0);
+            } else {
+                current = new StringBuilder(); // the line before was too long to keep; this one may not be
             }
         }
 
