@@ -52,7 +52,7 @@ public final class RegularFiles {
         try {
             Path same = OWN_FDS.resolve(Integer.toString(fd));
             requireRegular(same, file);
-            return FileChannel.open(same, StandardOpenOption.READ);
+            return reopen(same, file, StandardOpenOption.READ);
         } finally {
             close(fd);
         }
@@ -97,7 +97,7 @@ public final class RegularFiles {
             try {
                 Path same = OWN_FDS.resolve(Integer.toString(fd));
                 requireRegular(same, file);
-                return new Opened(FileChannel.open(same, options), created);
+                return new Opened(reopen(same, file, options), created);
             } finally {
                 close(fd);
             }
@@ -130,6 +130,19 @@ public final class RegularFiles {
                 return "a socket";
             default:
                 return "a special file";
+        }
+    }
+
+    /** Opens what {@code same} ({@code /proc/self/fd/N}) refers to; a failure names the path the caller gave. */
+    private static FileChannel reopen(Path same, Path named, StandardOpenOption... options) throws IOException {
+        try {
+            return FileChannel.open(same, options);
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(named.toString());
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(named.toString());
+        } catch (FileSystemException e) {
+            throw new FileSystemException(named.toString(), null, e.getReason());
         }
     }
 
