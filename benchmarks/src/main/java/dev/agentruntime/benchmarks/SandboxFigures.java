@@ -1,7 +1,7 @@
 package dev.agentruntime.benchmarks;
 
 import dev.agentruntime.core.CmdRunAction;
-import dev.agentruntime.sandbox.DockerSandboxes;
+import dev.agentruntime.sandbox.docker.DockerSandboxes;
 import dev.agentruntime.sandbox.Sandbox;
 import dev.agentruntime.sandbox.SandboxSpec;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.agentruntime.examples;
 import dev.agentruntime.core.tools.AgentTools;
 import dev.agentruntime.core.tools.ToolResult;
 import dev.agentruntime.examples.ToolCallingLoop.ToolCall;
-import dev.agentruntime.sandbox.DockerSandboxes;
+import dev.agentruntime.sandbox.docker.DockerSandboxes;
 import dev.agentruntime.sandbox.Sandbox;
 import dev.agentruntime.sandbox.SandboxSpec;
 import java.util.List;

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  */
 public final class Sandbox implements AgentRuntime {
 
-    /** What a provider does for one of its sandboxes. */
-    interface Lifecycle {
+    /** What a provider does for one of its sandboxes ({@link SandboxProvider} implementations). */
+    public interface Lifecycle {
         /** How the sandbox ended, or null while it is running. Must not throw. */
         String howEnded();
 
@@ -39,7 +39,18 @@ public final class Sandbox implements AgentRuntime {
     private final Consumer<Sandbox> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Sandbox(String id, URI uri, String apiKey, RemoteRuntime remote, Lifecycle lifecycle, Consumer<Sandbox> onClose) {
+    /**
+     * A sandbox a provider has started and seen answer, for {@link SandboxProvider} implementations.
+     *
+     * @param onClose told once the sandbox is closed (a provider forgets it)
+     */
+    public static Sandbox of(String id, URI uri, String apiKey, RemoteRuntime remote, Lifecycle lifecycle,
+                             Consumer<Sandbox> onClose) {
+        return new Sandbox(id, uri, apiKey, remote, lifecycle, onClose);
+    }
+
+    private Sandbox(String id, URI uri, String apiKey, RemoteRuntime remote, Lifecycle lifecycle,
+                    Consumer<Sandbox> onClose) {
         this.id = id;
         this.uri = uri;
         this.apiKey = apiKey;

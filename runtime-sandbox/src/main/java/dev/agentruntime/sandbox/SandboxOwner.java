@@ -22,9 +22,9 @@ public record SandboxOwner(String host, long pid, long startMillis) {
 
     /** Marks a container or pod as one of agent-runtime's sandboxes ({@code "true"}). */
     public static final String SANDBOX_LABEL = "agentruntime.dev/sandbox";
-    static final String HOST_LABEL = "agentruntime.dev/owner-host";
-    static final String PID_LABEL = "agentruntime.dev/owner-pid";
-    static final String START_LABEL = "agentruntime.dev/owner-start";
+    public static final String HOST_LABEL = "agentruntime.dev/owner-host";
+    public static final String PID_LABEL = "agentruntime.dev/owner-pid";
+    public static final String START_LABEL = "agentruntime.dev/owner-start";
 
     private static final SandboxOwner CURRENT = of(ProcessHandle.current());
 
@@ -33,7 +33,7 @@ public record SandboxOwner(String host, long pid, long startMillis) {
         return CURRENT;
     }
 
-    static SandboxOwner of(ProcessHandle process) {
+    public static SandboxOwner of(ProcessHandle process) {
         long start = process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
         return new SandboxOwner(localHost(), process.pid(), start);
     }
@@ -84,7 +84,7 @@ public record SandboxOwner(String host, long pid, long startMillis) {
     }
 
     /** A Kubernetes label value: at most 63 of {@code [a-z0-9._-]}, beginning and ending alphanumeric. */
-    static String labelValue(String s) {
+    public static String labelValue(String s) {
         String v = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         if (v.length() > 63) {
             v = v.substring(0, 63);

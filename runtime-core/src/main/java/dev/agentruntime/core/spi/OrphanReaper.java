@@ -31,7 +31,7 @@ public final class OrphanReaper {
     private static final int PR_SET_CHILD_SUBREAPER = 36;
     private static final int WNOHANG = 1;
     /** How often adopted children are looked at; a zombie seen twice is nobody else's to reap. */
-    private static final long SCAN_MILLIS = 2_000;
+    private static final long SCAN_MILLIS = 1_000;
 
     private static boolean enabled;
 
