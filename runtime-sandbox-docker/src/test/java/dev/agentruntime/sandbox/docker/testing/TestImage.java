@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * only the jar and its class-data archive are redone).
  *
  * <p>Where no Docker daemon answers, the tests that need one are skipped, unless the system property
- * {@code agentruntime.docker=required} is set ({@code bin/test} sets it once it has a daemon): then they fail.
+ * {@code agentruntime.tests.docker=required} is set ({@code bin/test} sets it once it has a daemon): then they fail.
  */
 public final class TestImage {
 
@@ -40,8 +40,8 @@ public final class TestImage {
         DockerSandboxes docker = DockerSandboxes.connect();
         if (!docker.available()) {
             docker.close();
-            if ("required".equals(System.getProperty("agentruntime.docker"))) {
-                throw new AssertionError("agentruntime.docker=required, but no Docker daemon answers");
+            if ("required".equals(System.getProperty("agentruntime.tests.docker"))) {
+                throw new AssertionError("agentruntime.tests.docker=required, but no Docker daemon answers");
             }
             assumeTrue(false, "no Docker daemon answers; the Docker sandbox tests are skipped");
         }
