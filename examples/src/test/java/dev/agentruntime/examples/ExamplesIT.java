@@ -50,6 +50,26 @@ class ExamplesIT {
     }
 
     @Test
+    void langChain4jAgentWritesAndRunsAProgram() throws Exception {
+        String out = output(() -> LangChain4jAgent.main(new String[] {dir.toString()}));
+
+        assertThat(out).contains("str_replace_editor -> File created successfully at: " + dir.toRealPath()
+                        .resolve("fib.py"))
+                .contains("execute_bash -> 55\n[The command completed with exit code 0.]")
+                .endsWith("The 10th Fibonacci number is 55.\n");
+    }
+
+    @Test
+    void springBootAgentAnswersThroughTheAutoConfiguredTools() throws Exception {
+        String out = output(() -> SpringBootAgent.main(new String[] {"--agent-runtime.working-directory=" + dir,
+                "--spring.main.banner-mode=off"}));
+
+        String cpus = String.valueOf(Runtime.getRuntime().availableProcessors());
+        assertThat(out).contains("execute_bash -> " + cpus + "\n[The command completed with exit code 0.]")
+                .contains("The sandbox has " + cpus + " CPUs.");
+    }
+
+    @Test
     void remoteServerExampleDrivesTheJar() throws Exception {
         Path jar = Path.of("../runtime-server/target/runtime-server.jar").toAbsolutePath().normalize();
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * A Spring Boot application gets an {@link AgentRuntime} bean from the {@code agent-runtime.*} properties
  * ({@link AgentRuntimeProperties}: in-process by default, a remote server, or a Docker sandbox), closed with the
  * context, and the {@link AgentRuntimeToolCallbacks} over it, so that
- * {@code ChatClient.builder(model).defaultToolCallbacks(tools)} is all it writes. Either bean of the application's
+ * {@code ChatClient.builder(model).defaultTools(tools)} is all it writes. Either bean of the application's
  * own replaces ours.
  */
 @AutoConfiguration

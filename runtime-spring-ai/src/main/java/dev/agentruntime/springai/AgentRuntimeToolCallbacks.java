@@ -19,7 +19,7 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * call the model got wrong is answered with an error it can read, never an exception.
  *
  * <pre>{@code
- * ChatClient chat = ChatClient.builder(model).defaultToolCallbacks(AgentRuntimeToolCallbacks.of(runtime)).build();
+ * ChatClient chat = ChatClient.builder(model).defaultTools(AgentRuntimeToolCallbacks.of(runtime)).build();
  * }</pre>
  *
  * In a Spring Boot application the auto-configuration makes this bean from the {@code agent-runtime.*} properties.

@@ -46,7 +46,7 @@ class AgentRuntimeAutoConfigurationIT {
                 .call("execute_bash", "{\"command\": \"C-c\", \"is_input\": \"true\"}")
                 .call("execute_bash", "{\"cmd\": \"ls\"}")
                 .answer("done");
-        String answer = ChatClient.builder(model).defaultToolCallbacks(tools).build().prompt("write a greeting")
+        String answer = ChatClient.builder(model).defaultTools(tools).build().prompt("write a greeting")
                 .call().content();
 
         assertThat(answer).isEqualTo("done");
