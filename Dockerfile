@@ -49,6 +49,14 @@ WORKDIR /workspace
 ENV MALLOC_ARENA_MAX=2 AGENT_RUNTIME_JVM_ONLY_ENV=MALLOC_ARENA_MAX
 EXPOSE 8000
 STOPSIGNAL SIGTERM
+ARG VERSION=0.1.0-SNAPSHOT
+LABEL org.opencontainers.image.title="agent-runtime" \
+      org.opencontainers.image.description="A sandbox-side runtime for AI coding agents that speaks the OpenHands runtime protocol (bash, files, Jupyter, a browser, MCP)." \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.url="https://github.com/agentruntime/agent-runtime" \
+      org.opencontainers.image.source="https://github.com/agentruntime/agent-runtime" \
+      org.opencontainers.image.vendor="The agent-runtime developers"
 ENTRYPOINT ["/usr/bin/tini", "--", "/opt/agent-runtime/bin/agent-runtime"]
 CMD ["8000", "--working-dir", "/workspace", "--plugins", "jupyter", "agent_skills", \
      "--username", "openhands", "--user-id", "1000"]
