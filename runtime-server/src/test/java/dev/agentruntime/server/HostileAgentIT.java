@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent as an attacker, the way OpenHands deploys it: the server jar runs as root, the agent's commands as the
- * sandbox user, and the agent tries to reach past its rights or to wedge what serves it. Each probe ends with the
+ * sandbox user without sudo ({@code --no-sudo}), and the agent tries to reach past its rights or to wedge what serves
+ * it. Each probe ends with the
  * server alive and an {@code echo} answered; the server's peak RSS over the suite is printed at the end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,7 +60,7 @@ class HostileAgentIT {
                 "-XX:CompileThresholdScaling=0.1", "-Xms16m", "-Xmx512m", "-XX:MinHeapFreeRatio=10",
                 "-XX:MaxHeapFreeRatio=30", "-jar", Path.of("target/runtime-server.jar").toAbsolutePath().toString(),
                 "0", "--working-dir", ws.toString(), "--host", "127.0.0.1", "--no-enable-browser",
-                "--username", user.name()).redirectError(ProcessBuilder.Redirect.DISCARD);
+                "--username", user.name(), "--no-sudo").redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("NO_CHANGE_TIMEOUT_SECONDS", "2");
         pb.environment().put("MALLOC_ARENA_MAX", "2");
         pb.environment().put("AGENT_RUNTIME_JVM_ONLY_ENV", "MALLOC_ARENA_MAX");
@@ -91,6 +92,15 @@ class HostileAgentIT {
 
     private JsonNode action(String json) throws Exception {
         return http.post("/execute_action", json).json();
+    }
+
+    @Test
+    void theAgentHasNoSudo() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/sudo")), "sudo is not installed");
+
+        JsonNode sudo = run("sudo -n true");
+
+        assertThat(sudo.at("/extras/metadata/exit_code").asInt()).isNotZero();
     }
 
     @Test

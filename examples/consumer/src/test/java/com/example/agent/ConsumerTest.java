@@ -41,6 +41,22 @@ class ConsumerTest {
     }
 
     @Test
+    void offersTheToolsToSpringAi(AgentRuntime runtime) {
+        var callbacks = dev.agentruntime.springai.AgentRuntimeToolCallbacks.of(runtime).getToolCallbacks();
+        assertEquals("execute_bash", callbacks[0].getToolDefinition().name());
+        assertTrue(callbacks[0].call("{\"command\": \"echo spring\"}").startsWith("spring\n"));
+    }
+
+    @Test
+    void describesTheSandboxContainer() {
+        // Not started here (the consumer build needs no Docker): the class and its defaults are what is checked.
+        try (var sandbox = new dev.agentruntime.testcontainers.AgentRuntimeContainer("agent-runtime")) {
+            assertEquals(64, sandbox.getApiKey().length());
+            assertEquals(List.of(8000), sandbox.getExposedPorts());
+        }
+    }
+
+    @Test
     void getsAShellFromTheExtension(BashSession bash, @Workspace Path dir) throws Exception {
         Files.writeString(dir.resolve("a.txt"), "x");
         assertEquals("a.txt\n", bash.run("ls", Duration.ofSeconds(30), null).output());
