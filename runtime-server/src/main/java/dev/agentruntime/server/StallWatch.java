@@ -143,59 +143,43 @@ final class StallWatch implements Runnable {
             super(next);
         }
 
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            boolean some = src.hasRemaining();
-            int n = super.write(src);
+        /** A write of nothing (a flush of headers) says nothing of the client. */
+        private long wrote(boolean some, long n) {
             if (some) {
                 moved(n, RESPONSE);
             }
             return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return (int) wrote(src.hasRemaining(), super.write(src));
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-            boolean some = org.xnio.Buffers.hasRemaining(srcs, offs, len);
-            long n = super.write(srcs, offs, len);
-            if (some) {
-                moved(n, RESPONSE);
-            }
-            return n;
+            return wrote(org.xnio.Buffers.hasRemaining(srcs, offs, len), super.write(srcs, offs, len));
         }
 
         @Override
         public int writeFinal(ByteBuffer src) throws IOException {
-            boolean some = src.hasRemaining();
-            int n = super.writeFinal(src);
-            if (some) {
-                moved(n, RESPONSE);
-            }
-            return n;
+            return (int) wrote(src.hasRemaining(), super.writeFinal(src));
         }
 
         @Override
         public long writeFinal(ByteBuffer[] srcs, int offs, int len) throws IOException {
-            boolean some = org.xnio.Buffers.hasRemaining(srcs, offs, len);
-            long n = super.writeFinal(srcs, offs, len);
-            if (some) {
-                moved(n, RESPONSE);
-            }
-            return n;
+            return wrote(org.xnio.Buffers.hasRemaining(srcs, offs, len), super.writeFinal(srcs, offs, len));
         }
 
         @Override
         public long transferFrom(FileChannel src, long position, long count) throws IOException {
-            long n = super.transferFrom(src, position, count);
-            moved(n, RESPONSE);
-            return n;
+            return wrote(true, super.transferFrom(src, position, count));
         }
 
         @Override
         public long transferFrom(StreamSourceChannel source, long count, ByteBuffer throughBuffer)
                 throws IOException {
-            long n = super.transferFrom(source, count, throughBuffer);
-            moved(n, RESPONSE);
-            return n;
+            return wrote(true, super.transferFrom(source, count, throughBuffer));
         }
     }
 }
